@@ -1,0 +1,136 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Upcoming features every cherry target opts into: imports are internal unless
+/// declared `public import`, and existential types are spelled `any P`.
+let strictSettings: [SwiftSetting] = [
+  .enableUpcomingFeature("InternalImportsByDefault"),
+  .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+  name: "cherry",
+  platforms: [.macOS(.v15)],
+  products: [
+    .executable(name: "cherry", targets: ["cherry"]),
+    .executable(name: "cherry-demo", targets: ["cherry-demo"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    .package(url: "https://github.com/swift-server/async-http-client", exact: "1.37.0"),
+    .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
+    .package(url: "https://github.com/apple/swift-nio-ssl", exact: "2.37.6"),
+    .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
+  ],
+  targets: [
+    // The rules of the domain: pure, no network, no terminal I/O.
+    .target(name: "CherryKit", swiftSettings: strictSettings),
+
+    // HTTP per API style, errors, the connection test and the health check.
+    .target(
+      name: "CherryProviders",
+      dependencies: [
+        "CherryKit",
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+        .product(name: "NIOSSL", package: "swift-nio-ssl"),
+      ],
+      swiftSettings: strictSettings
+    ),
+
+    // The command table, dispatch, rendering, completion and scripts.
+    .target(
+      name: "CherryShell",
+      dependencies: ["CherryKit", "CherryProviders"],
+      swiftSettings: strictSettings
+    ),
+
+    // libedit, behind a small C shim for its variadic calls.
+    .systemLibrary(
+      name: "CLibEdit",
+      path: "Sources/CLibEdit",
+      pkgConfig: "libedit",
+      providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
+    ),
+    .target(name: "CEditLine", dependencies: ["CLibEdit"]),
+    .target(
+      name: "LineEditor",
+      dependencies: ["CEditLine", "CLibEdit"],
+      swiftSettings: strictSettings
+    ),
+
+    // The local provider server that speaks every style.
+    .target(
+      name: "CherryDemo",
+      dependencies: [
+        "CherryKit",
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+      ],
+      swiftSettings: strictSettings
+    ),
+
+    .executableTarget(
+      name: "cherry",
+      dependencies: [
+        "CherryShell", "LineEditor", "CherryDemo", "CherryKit",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: strictSettings
+    ),
+    .executableTarget(
+      name: "cherry-demo",
+      dependencies: ["CherryDemo", "CherryKit"],
+      swiftSettings: strictSettings
+    ),
+
+    // A child process for the store's crash and concurrency tests: it loads,
+    // changes and saves a session as told on its command line.
+    .executableTarget(
+      name: "cherry-store-probe",
+      dependencies: ["CherryKit"],
+      path: "Tests/Probes/cherry-store-probe",
+      swiftSettings: strictSettings
+    ),
+
+    // Helpers shared by the test targets: temporary folders, running the binary, tags.
+    .target(
+      name: "CherryTestSupport",
+      dependencies: ["CherryKit"],
+      swiftSettings: strictSettings
+    ),
+
+    .testTarget(
+      name: "CherryKitTests",
+      dependencies: [
+        "CherryKit", "CherryTestSupport",
+        .product(name: "PropertyBased", package: "swift-property-based"),
+      ],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "CherryProvidersTests",
+      dependencies: ["CherryProviders", "CherryDemo", "CherryKit", "CherryTestSupport"],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "CherryShellTests",
+      dependencies: ["CherryShell", "CherryDemo", "CherryKit", "CherryTestSupport"],
+      resources: [.copy("Transcripts")],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "CherryDemoTests",
+      dependencies: ["CherryDemo", "CherryKit", "CherryTestSupport"],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "CherryTerminalTests",
+      dependencies: ["CherryTestSupport"],
+      swiftSettings: strictSettings
+    ),
+  ]
+)
