@@ -26,3 +26,8 @@ public enum ModelKind: String, Codable, CaseIterable, Sendable, Hashable, Compar
     return (all.firstIndex(of: lhs) ?? 0) < (all.firstIndex(of: rhs) ?? 0)
   }
 }
+
+/// Encodes `[ModelKind: Bool]` as a JSON object keyed by kind name, so the
+/// session file is stable (an enum-keyed dictionary otherwise encodes as a flat
+/// array in hash order, which changes from run to run).
+extension ModelKind: CodingKeyRepresentable {}
