@@ -1,0 +1,60 @@
+/// One built-in provider of the catalogue (DESIGN §1.6; notes §2).
+public struct CatalogueEntry: Sendable, Equatable {
+  /// The provider id, as in Cherry Studio (`deepseek`, `302ai`, …).
+  public var id: String
+  /// The display name (Cherry Studio's English UI label).
+  public var name: String
+  /// The API style; `nil` for entries whose protocol cherry does not speak.
+  public var style: APIStyle?
+  /// The provider's type in Cherry Studio (`openai`, `new-api`, `gateway`, `vertexai`, …),
+  /// kept for `explain` and for the record of where a style came from.
+  public var appType: String
+  /// The default API URL, stored in the form that reaches the same chat endpoint as
+  /// Cherry Studio; empty when the user must enter one (`azure-openai`, `gpustack`).
+  public var defaultURL: String
+  /// Whether requests need a key (false for local servers).
+  public var needsKey: Bool
+  /// A preset model-list URL, or `nil` to derive it from the URL.
+  public var modelsURL: String?
+  /// Why cherry cannot set this provider up, or `nil` when it can.
+  public var unsupportedReason: String?
+
+  /// Creates an entry.
+  ///
+  /// - Parameters:
+  ///   - id: The provider id.
+  ///   - name: The display name.
+  ///   - style: The API style, `nil` when unsupported.
+  ///   - appType: Cherry Studio's type name.
+  ///   - defaultURL: The default URL, possibly empty.
+  ///   - needsKey: Whether a key is needed.
+  ///   - modelsURL: A preset model-list URL.
+  ///   - unsupportedReason: Why it is not supported, or `nil`.
+  public init(
+    id: String, name: String, style: APIStyle?, appType: String, defaultURL: String,
+    needsKey: Bool = true, modelsURL: String? = nil, unsupportedReason: String? = nil
+  ) {
+    self.id = id
+    self.name = name
+    self.style = style
+    self.appType = appType
+    self.defaultURL = defaultURL
+    self.needsKey = needsKey
+    self.modelsURL = modelsURL
+    self.unsupportedReason = unsupportedReason
+  }
+
+  /// Whether cherry can set this provider up.
+  public var isSupported: Bool { unsupportedReason == nil && style != nil }
+
+  /// The provider as a fresh session holds it: built-in, off, no keys, no models,
+  /// the default URL.
+  ///
+  /// - Returns: The provider, or `nil` for an unsupported entry.
+  public func makeProvider() -> Provider? {
+    guard isSupported, let style else { return nil }
+    return Provider(
+      id: id, name: name, style: style, isBuiltIn: true, needsKey: needsKey, url: defaultURL,
+      modelsURL: modelsURL)
+  }
+}

@@ -1,0 +1,21 @@
+/// One row of a provider's model list, as a fetcher returns it (DESIGN §1.3).
+public struct ListedModel: Codable, Equatable, Sendable, Hashable {
+  /// The remote model id, sent verbatim in requests.
+  public var id: String
+  /// A display name, when the provider gives one.
+  public var displayName: String?
+  /// The owner or publisher, when the provider gives one.
+  public var ownedBy: String?
+
+  /// Creates a listed model.
+  ///
+  /// - Parameters:
+  ///   - id: The remote model id.
+  ///   - displayName: The provider's display name, if any.
+  ///   - ownedBy: The owner, if any.
+  public init(id: String, displayName: String? = nil, ownedBy: String? = nil) {
+    self.id = id
+    self.displayName = displayName
+    self.ownedBy = ownedBy
+  }
+}

@@ -1,0 +1,205 @@
+/// A fetched model list, grouped and numbered, as `manage` shows it (DESIGN §1.3).
+///
+/// Groups come in **first-seen order** (the order the provider listed them, which
+/// keeps a provider's own ordering, e.g. newest first); entries keep the listed order
+/// within their group. Numbers run 1…N over the whole list in that display order and
+/// never change when the listing is filtered, so `+ 12` means the same model whatever
+/// pattern the list was shown with.
+public struct ModelListing: Codable, Equatable, Sendable {
+  /// One numbered model of the listing.
+  public struct Entry: Codable, Equatable, Sendable {
+    /// The number shown beside the model (1-based, over the full listing).
+    public var number: Int
+    /// The remote model id.
+    public var id: String
+    /// The provider's display name, if any.
+    public var displayName: String?
+    /// The effective kinds (the added model's overrides apply).
+    public var kinds: Set<ModelKind>
+    /// Whether the provider already has this model added.
+    public var added: Bool
+
+    /// Creates an entry.
+    ///
+    /// - Parameters:
+    ///   - number: The 1-based number.
+    ///   - id: The model id.
+    ///   - displayName: The display name.
+    ///   - kinds: The effective kinds.
+    ///   - added: Whether it is added.
+    public init(
+      number: Int, id: String, displayName: String? = nil, kinds: Set<ModelKind>, added: Bool
+    ) {
+      self.number = number
+      self.id = id
+      self.displayName = displayName
+      self.kinds = kinds
+      self.added = added
+    }
+  }
+
+  /// One group of entries.
+  public struct Group: Codable, Equatable, Sendable {
+    /// The group name (``ModelGrouping``).
+    public var name: String
+    /// The entries, in display order.
+    public var entries: [Entry]
+
+    /// Creates a group.
+    ///
+    /// - Parameters:
+    ///   - name: The group name.
+    ///   - entries: The entries.
+    public init(name: String, entries: [Entry]) {
+      self.name = name
+      self.entries = entries
+    }
+  }
+
+  /// The provider the list was fetched from.
+  public var providerID: String
+  /// The groups in display order (only non-empty ones).
+  public var groups: [Group]
+  /// The pattern this listing was filtered with, or `nil` for the full listing.
+  public var pattern: String?
+  /// Every id of the full listing, in display order (kept by filtered copies too,
+  /// so that stale detection and "is it listed" checks see the whole list).
+  public var allIDs: [String]
+
+  /// Creates a listing from its parts (``make(_:provider:)`` is the usual way).
+  ///
+  /// - Parameters:
+  ///   - providerID: The provider id.
+  ///   - groups: The groups in display order.
+  ///   - pattern: The filter pattern, if any.
+  ///   - allIDs: Every id of the full listing.
+  public init(providerID: String, groups: [Group], pattern: String? = nil, allIDs: [String]) {
+    self.providerID = providerID
+    self.groups = groups
+    self.pattern = pattern
+    self.allIDs = allIDs
+  }
+
+  /// Groups, numbers and classifies a fetched list.
+  ///
+  /// Rows with an empty id are
+  /// dropped and duplicate ids keep the first row (as Cherry Studio does).
+  ///
+  /// - Parameters:
+  ///   - listed: The rows the provider returned, in its order.
+  ///   - provider: The provider, for grouping, kinds, overrides and the added marks.
+  /// - Returns: The full (unfiltered) listing.
+  public static func make(_ listed: [ListedModel], provider: Provider) -> ModelListing {
+    var seen: Set<String> = []
+    var order: [String] = []
+    var byGroup: [String: [ListedModel]] = [:]
+    for row in listed where !row.id.isEmpty && seen.insert(row.id).inserted {
+      let name = ModelGrouping.group(
+        for: row.id, providerID: provider.id, isBuiltIn: provider.isBuiltIn)
+      if byGroup[name] == nil { order.append(name) }
+      byGroup[name, default: []].append(row)
+    }
+    let added = Dictionary(
+      provider.models.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    var number = 0
+    var allIDs: [String] = []
+    let groups = order.map { name in
+      Group(
+        name: name,
+        entries: (byGroup[name] ?? []).map { row in
+          number += 1
+          allIDs.append(row.id)
+          let model = added[row.id]
+          let kinds =
+            model.map(provider.kinds(of:))
+            ?? ModelKindInference.kinds(for: row.id, style: provider.style, providerID: provider.id)
+          return Entry(
+            number: number, id: row.id, displayName: row.displayName, kinds: kinds,
+            added: model != nil)
+        })
+    }
+    return ModelListing(providerID: provider.id, groups: groups, allIDs: allIDs)
+  }
+
+  /// Every entry, flat, in display order.
+  public var entries: [Entry] { groups.flatMap(\.entries) }
+
+  /// The number of models in the full listing.
+  public var totalCount: Int { allIDs.count }
+
+  /// The group names in display order.
+  public var groupNames: [String] { groups.map(\.name) }
+
+  /// The entries that match a pattern, numbers kept.
+  ///
+  /// A pattern with `*`, `?` or `[`
+  /// is a glob on the id (``Glob``); anything else is a case-insensitive substring
+  /// of the id or the display name. `nil` or an empty pattern keeps everything.
+  ///
+  /// - Parameter pattern: The filter.
+  /// - Returns: The filtered listing; empty groups are dropped.
+  public func filtered(_ pattern: String?) -> ModelListing {
+    guard let pattern, !pattern.isEmpty else { return self }
+    let isGlob = Glob.isPattern(pattern)
+    let needle = pattern.lowercased()
+    let keep: (Entry) -> Bool = { entry in
+      if isGlob { return Glob.matches(pattern, entry.id) }
+      return entry.id.lowercased().contains(needle)
+        || (entry.displayName?.lowercased().contains(needle) ?? false)
+    }
+    let kept = groups.compactMap { group -> Group? in
+      let entries = group.entries.filter(keep)
+      return entries.isEmpty ? nil : Group(name: group.name, entries: entries)
+    }
+    return ModelListing(providerID: providerID, groups: kept, pattern: pattern, allIDs: allIDs)
+  }
+
+  /// The id shown with a number, or `nil` when this listing has no such number.
+  ///
+  /// - Parameter number: A number from the listing.
+  /// - Returns: The model id, or `nil`.
+  public func id(number: Int) -> String? {
+    for group in groups {
+      if let entry = group.entries.first(where: { $0.number == number }) { return entry.id }
+    }
+    return nil
+  }
+
+  /// Whether the full listing has this exact id.
+  ///
+  /// - Parameter id: A model id.
+  /// - Returns: `true` when listed.
+  public func contains(id: String) -> Bool { allIDs.contains(id) }
+
+  /// The ids of the provider's added models that the full listing lacks, in the
+  /// order they were added (what ``Provider/markStale(listedIDs:)`` marks stale).
+  ///
+  /// - Parameter provider: The provider the listing was fetched from.
+  /// - Returns: The stale ids.
+  public func stale(in provider: Provider) -> [String] {
+    let listed = Set(allIDs)
+    return provider.models.map(\.id).filter { !listed.contains($0) }
+  }
+
+  /// This listing with the added marks and kinds recomputed for the provider's
+  /// current models (after `+`, `-` or `model <id> kinds`); numbers are unchanged.
+  ///
+  /// - Parameter provider: The provider, as it is now.
+  /// - Returns: The refreshed listing.
+  public func refreshed(for provider: Provider) -> ModelListing {
+    let added = Dictionary(
+      provider.models.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    var copy = self
+    for g in copy.groups.indices {
+      for e in copy.groups[g].entries.indices {
+        let id = copy.groups[g].entries[e].id
+        let model = added[id]
+        copy.groups[g].entries[e].added = model != nil
+        copy.groups[g].entries[e].kinds =
+          model.map(provider.kinds(of:))
+          ?? ModelKindInference.kinds(for: id, style: provider.style, providerID: provider.id)
+      }
+    }
+    return copy
+  }
+}

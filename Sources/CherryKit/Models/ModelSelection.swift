@@ -1,0 +1,141 @@
+/// Why a `+` term could not be resolved; nothing is added when one term fails.
+public enum ModelSelectionError: Error, Equatable, Sendable {
+  /// No terms were given.
+  case empty
+  /// A number, `group:` or glob was used before any listing was fetched.
+  case noListing(term: String)
+  /// A number the last listing does not have; `range` is its numbers (nil when empty).
+  case numberOutOfRange(number: Int, range: ClosedRange<Int>?)
+  /// `group:<name>` named no group of the last listing.
+  case unknownGroup(name: String, groups: [String])
+  /// A glob matched no id of the last listing.
+  case noMatch(pattern: String)
+
+  /// One line saying what went wrong and what to do.
+  public var message: String {
+    switch self {
+    case .empty:
+      return "no model given: + <id|number|group:<name>|'glob'> …"
+    case .noListing(let term):
+      return "'\(term)' refers to the model list, and there is none yet: run manage first"
+    case .numberOutOfRange(let number, let range):
+      guard let range else { return "no model number \(number): the last listing is empty" }
+      return
+        "no model number \(number): the last listing has \(range.lowerBound)–\(range.upperBound)"
+    case .unknownGroup(let name, let groups):
+      let list = groups.isEmpty ? "none" : groups.joined(separator: ", ")
+      return "no group '\(name)' in the last listing; groups: \(list)"
+    case .noMatch(let pattern):
+      return "'\(pattern)' matches no model of the last listing"
+    }
+  }
+}
+
+/// A note about a resolved id that is added anyway.
+public enum ModelSelectionWarning: Equatable, Sendable {
+  /// The last listing does not have this id (some providers list only part of
+  /// their models, or have no list endpoint).
+  case notInListing(id: String)
+  /// There was no listing to check the id against.
+  case unchecked(id: String)
+
+  /// One line for the user.
+  public var message: String {
+    switch self {
+    case .notInListing(let id):
+      return "'\(id)' is not in the last listing; added anyway (check the id if the test fails)"
+    case .unchecked(let id):
+      return "'\(id)' added without checking — run manage to fetch the list"
+    }
+  }
+}
+
+/// The ids a `+` command resolved to.
+public struct ModelSelectionResult: Equatable, Sendable {
+  /// The ids, in the order the terms gave them, without duplicates.
+  public var ids: [String]
+  /// Warnings for ids that were not checked against a listing, or not found in it.
+  public var warnings: [ModelSelectionWarning]
+
+  /// Creates a result.
+  ///
+  /// - Parameters:
+  ///   - ids: The resolved ids.
+  ///   - warnings: The warnings.
+  public init(ids: [String], warnings: [ModelSelectionWarning] = []) {
+    self.ids = ids
+    self.warnings = warnings
+  }
+}
+
+/// Resolves the terms of `+ <model> …` against the last listing (DESIGN §1.3).
+public enum ModelSelection {
+  /// Resolves terms to model ids.
+  ///
+  /// Each term is, in this order of checks: a number from the listing (all digits);
+  /// `group:<name>` (case-insensitive, the group's ids in listing order); a glob with
+  /// `*`, `?` or `[` (the matching ids in listing order); or else a model id taken as
+  /// is (spelled as the listing spells it when only the case differs).
+  ///
+  /// - Parameters:
+  ///   - terms: The words after `+`.
+  ///   - listing: The provider's last full listing, or `nil` when none was fetched.
+  /// - Returns: The ids in the order given, deduplicated, with warnings.
+  /// - Throws: ``ModelSelectionError`` for the first term that cannot be resolved.
+  public static func resolve(
+    _ terms: [String], listing: ModelListing?
+  ) throws(ModelSelectionError) -> ModelSelectionResult {
+    let terms = terms.filter { !$0.isEmpty }
+    guard !terms.isEmpty else { throw .empty }
+    var ids: [String] = []
+    var seen: Set<String> = []
+    var warnings: [ModelSelectionWarning] = []
+    func take(_ id: String) {
+      if seen.insert(id).inserted { ids.append(id) }
+    }
+    for term in terms {
+      if let number = Int(term), term.allSatisfy(\.isASCII), term.allSatisfy(\.isNumber) {
+        guard let listing else { throw .noListing(term: term) }
+        guard let id = listing.id(number: number) else {
+          let numbers = listing.entries.map(\.number)
+          let range = numbers.min().flatMap { low in numbers.max().map { low...$0 } }
+          throw .numberOutOfRange(number: number, range: range)
+        }
+        take(id)
+      } else if term.lowercased().hasPrefix("group:") {
+        guard let listing else { throw .noListing(term: term) }
+        let name = String(term.dropFirst("group:".count)).lowercased()
+        guard let group = listing.groups.first(where: { $0.name.lowercased() == name }) else {
+          throw .unknownGroup(
+            name: String(term.dropFirst("group:".count)), groups: listing.groupNames)
+        }
+        for entry in group.entries { take(entry.id) }
+      } else if Glob.isPattern(term) {
+        guard let listing else { throw .noListing(term: term) }
+        let matched = listing.entries.filter { Glob.matches(term, $0.id) }
+        guard !matched.isEmpty else { throw .noMatch(pattern: term) }
+        for entry in matched { take(entry.id) }
+      } else if let listing {
+        if listing.contains(id: term) {
+          take(term)
+        } else if let spelled = uniqueCaseInsensitiveMatch(term, in: listing.allIDs) {
+          take(spelled)
+        } else {
+          if !seen.contains(term) { warnings.append(.notInListing(id: term)) }
+          take(term)
+        }
+      } else {
+        if !seen.contains(term) { warnings.append(.unchecked(id: term)) }
+        take(term)
+      }
+    }
+    return ModelSelectionResult(ids: ids, warnings: warnings)
+  }
+
+  /// The one listed id equal to `term` ignoring case, or `nil` (none, or ambiguous).
+  private static func uniqueCaseInsensitiveMatch(_ term: String, in ids: [String]) -> String? {
+    let lower = term.lowercased()
+    let found = ids.filter { $0.lowercased() == lower }
+    return found.count == 1 ? found.first : nil
+  }
+}

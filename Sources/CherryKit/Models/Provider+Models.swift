@@ -1,0 +1,87 @@
+extension Provider {
+  /// The model the connection test uses by default (DESIGN §1.4).
+  ///
+  /// It is the chat model added last, or `nil` when no added model is a chat model. A stale model still
+  /// counts: it was added, and the test will say if the provider no longer has it.
+  public var lastAddedChatModel: ProviderModel? {
+    models.last { ChatModelRule.isChatModel(kinds(of: $0)) }
+  }
+
+  /// The effective kinds of one of this provider's models (inference for this
+  /// provider's style and id, then the model's overrides).
+  ///
+  /// - Parameter model: A model, usually one of ``models``.
+  /// - Returns: The effective kinds.
+  public func kinds(of model: ProviderModel) -> Set<ModelKind> {
+    model.kinds(style: style, providerID: id)
+  }
+
+  /// The added model with this id, or `nil`.
+  ///
+  /// - Parameter id: A model id (exact, case-sensitive: ids are sent verbatim).
+  /// - Returns: The model, or `nil`.
+  public func model(_ id: String) -> ProviderModel? {
+    models.first { $0.id == id }
+  }
+
+  /// Adds a model at the end, with its group inferred (``ModelGrouping``).
+  ///
+  /// - Parameter id: The remote model id.
+  /// - Returns: `false` when a model with this id is already there (nothing changes).
+  @discardableResult
+  public mutating func addModel(id: String) -> Bool {
+    guard model(id) == nil else { return false }
+    let group = ModelGrouping.group(for: id, providerID: self.id, isBuiltIn: isBuiltIn)
+    models.append(ProviderModel(id: id, group: group))
+    return true
+  }
+
+  /// Removes a model.
+  ///
+  /// - Parameter id: The model id.
+  /// - Returns: `false` when there is no model with this id.
+  @discardableResult
+  public mutating func removeModel(id: String) -> Bool {
+    guard let index = models.firstIndex(where: { $0.id == id }) else { return false }
+    models.remove(at: index)
+    return true
+  }
+
+  /// Marks the added models a fresh listing lacks as stale, and clears the mark on
+  /// those it has again (DESIGN §1.3: stale models are kept, not removed).
+  ///
+  /// - Parameter listedIDs: Every id of the fresh listing.
+  public mutating func markStale(listedIDs: Set<String>) {
+    for index in models.indices {
+      models[index].stale = !listedIDs.contains(models[index].id)
+    }
+  }
+
+  /// Applies kind overrides to an added model (`model <id> kinds +vision -tools`):
+  /// `true` forces a kind on, `false` forces it off; kinds not named keep their
+  /// current override (or none).
+  ///
+  /// - Parameters:
+  ///   - changes: The kinds to force on or off.
+  ///   - id: The model id.
+  /// - Returns: `false` when the provider has no model with this id.
+  @discardableResult
+  public mutating func setKindOverrides(_ changes: [ModelKind: Bool], for id: String) -> Bool {
+    guard let index = models.firstIndex(where: { $0.id == id }) else { return false }
+    for (kind, on) in changes {
+      models[index].kindOverrides[kind] = on
+    }
+    return true
+  }
+
+  /// Drops every kind override of an added model, back to pure inference.
+  ///
+  /// - Parameter id: The model id.
+  /// - Returns: `false` when the provider has no model with this id.
+  @discardableResult
+  public mutating func clearKindOverrides(for id: String) -> Bool {
+    guard let index = models.firstIndex(where: { $0.id == id }) else { return false }
+    models[index].kindOverrides = [:]
+    return true
+  }
+}

@@ -1,0 +1,45 @@
+import CherryKit
+import Testing
+
+/// Group derivation (notes/cherry-studio-behaviour.md §5.3).
+struct ModelGroupingTests {
+  @Test(
+    "built-in providers group by the part before the first /, else the provider id",
+    arguments: [
+      ("Qwen/Qwen2.5-72B-Instruct", "silicon", "Qwen"),
+      ("deepseek-ai/DeepSeek-V3", "silicon", "deepseek-ai"),
+      ("a/b/c", "openrouter", "a"),
+      ("gpt-4o-mini", "openai", "openai"),
+      ("claude-3-5-sonnet-20241022", "anthropic", "anthropic"),
+      ("/odd", "cherryin", "cherryin"),
+    ])
+  func builtIn(_ id: String, _ provider: String, _ expected: String) {
+    #expect(ModelGrouping.group(for: id, providerID: provider, isBuiltIn: true) == expected)
+  }
+
+  @Test(
+    "custom providers use getDefaultGroupName",
+    arguments: [
+      ("gpt-4o-mini", "mine", "gpt-4o"),
+      ("claude-3-5-sonnet-20241022", "mine", "claude-3"),
+      ("deepseek-chat", "mine", "deepseek-chat"),
+      ("Qwen/Qwen2.5-72B-Instruct", "mine", "qwen"),
+      ("llama3.1:8b", "mine", "llama3.1"),
+      ("text-embedding-3-small", "mine", "text-embedding"),
+      ("glm_4_plus", "mine", "glm-4"),
+      ("o3", "mine", "o3"),
+      ("My Model x", "mine", "my"),
+      ("gpt-4o", "silicon", "gpt"),
+      ("glm_4_plus", "aihubmix", "glm"),
+      ("qwen3:32b", "dmxapi", "qwen3"),
+    ])
+  func custom(_ id: String, _ provider: String, _ expected: String) {
+    #expect(ModelGrouping.group(for: id, providerID: provider, isBuiltIn: false) == expected)
+  }
+
+  @Test("the special providers are Cherry Studio's list")
+  func specialList() {
+    #expect(
+      ModelGrouping.firstPartProviderIDs == ["aihubmix", "silicon", "ocoolai", "o3", "dmxapi"])
+  }
+}
