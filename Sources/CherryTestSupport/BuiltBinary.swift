@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Finds the executables that `swift build` put next to the test bundle.
 ///

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Waits for a condition by polling it until a deadline, instead of sleeping a
 /// fixed time (the project never sleeps to wait in tests).
