@@ -1,0 +1,212 @@
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+import Synchronization
+
+/// The demo provider server (issue 4): a real HTTP/1.1 server on 127.0.0.1 that
+/// speaks all six API styles, checks keys, serves a model list, and can add
+/// latency and faults; it records every request for tests.
+///
+/// ```swift
+/// let server = try await DemoServer.start()
+/// let session = DemoSession.make(port: server.port)
+/// // … drive a client against it …
+/// try await server.stop()
+/// ```
+public final class DemoServer: Sendable {
+  /// The connection type: HTTP/1.1 parts in, response parts out.
+  typealias Connection = NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>
+
+  /// The port the server listens on.
+  public let port: Int
+  /// When the server started; `GET /_demo/requests` gives times relative to it.
+  let started: ContinuousClock.Instant
+  /// Everything that changes while the server runs.
+  let state: Mutex<DemoState>
+  /// The listening channel.
+  private let listener: NIOAsyncChannel<Connection, Never>
+  /// The task that accepts connections; it ends when the server stops.
+  private let acceptor: Mutex<Task<Void, Never>?>
+
+  /// The root URL of the server, `http://127.0.0.1:<port>`.
+  public var url: String { "http://127.0.0.1:\(port)" }
+
+  /// Starts a server on 127.0.0.1 and returns once it accepts connections.
+  ///
+  /// - Parameter configuration: The port, keys, models, latency and faults.
+  /// - Returns: The running server.
+  /// - Throws: When the port cannot be bound.
+  public static func start(configuration: DemoConfiguration = DemoConfiguration()) async throws
+    -> DemoServer
+  {
+    let listener = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+      .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+      .serverChannelOption(.backlog, value: 512)
+      .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
+      .bind(host: "127.0.0.1", port: configuration.port) { channel in
+        channel.eventLoop.makeCompletedFuture {
+          try channel.pipeline.syncOperations.configureHTTPServerPipeline()
+          return try Connection(wrappingChannelSynchronously: channel)
+        }
+      }
+    let server = DemoServer(listener: listener, configuration: configuration)
+    server.acceptConnections()
+    return server
+  }
+
+  /// Wraps a bound listener.
+  private init(listener: NIOAsyncChannel<Connection, Never>, configuration: DemoConfiguration) {
+    self.listener = listener
+    self.port = listener.channel.localAddress?.port ?? configuration.port
+    self.started = .now
+    self.state = Mutex(DemoState(configuration))
+    self.acceptor = Mutex(nil)
+  }
+
+  /// Stops accepting, closes every open connection (stalled ones too) and waits
+  /// until all of them are done.
+  ///
+  /// - Throws: Never in practice; kept so a future listener error can surface.
+  public func stop() async throws {
+    let open = state.withLock { state in
+      state.isStopping = true
+      return Array(state.connections.values)
+    }
+    listener.channel.close(promise: nil)
+    for channel in open { channel.close(promise: nil) }
+    let task = acceptor.withLock { $0 }
+    task?.cancel()
+    await task?.value
+  }
+
+  /// Waits until the server has stopped (for the standalone executable, for ever).
+  public func waitUntilStopped() async {
+    let task = acceptor.withLock { $0 }
+    await task?.value
+  }
+
+  // MARK: - Settings at run time
+
+  /// Makes every request fail with a fault, or stops faults with `nil`.
+  ///
+  /// - Parameter fault: The fault for all requests, or `nil` to clear all faults.
+  public func setFault(_ fault: DemoFault?) {
+    state.withLock { $0.faults = fault.map { [DemoFaultRule($0)] } ?? [] }
+  }
+
+  /// Replaces the fault rules; the first rule that matches a request fires.
+  ///
+  /// - Parameter rules: The rules, in priority order; empty for none.
+  public func setFaults(_ rules: [DemoFaultRule]) {
+    state.withLock { $0.faults = rules }
+  }
+
+  /// The fault rules still in force (a rule with a count left at 0 stays listed).
+  ///
+  /// - Returns: The rules, in priority order.
+  public func faults() -> [DemoFaultRule] {
+    state.withLock { $0.faults }
+  }
+
+  /// Sets the delay before each answer and between the chunks of a stream.
+  ///
+  /// - Parameter milliseconds: The delay; 0 for none.
+  public func setLatency(milliseconds: Int) {
+    state.withLock { $0.latencyMilliseconds = max(0, milliseconds) }
+  }
+
+  /// Replaces the served model list.
+  ///
+  /// - Parameter ids: The model ids, in list order.
+  public func setModels(_ ids: [String]) {
+    state.withLock { $0.setModels(ids) }
+  }
+
+  /// Replaces the accepted keys.
+  ///
+  /// - Parameter keys: The keys every style accepts.
+  public func setKeys(_ keys: [String]) {
+    state.withLock { $0.keys = keys }
+  }
+
+  /// The requests received so far, in arrival order (control routes excluded).
+  ///
+  /// - Returns: The recorded requests; one still running has no ``RecordedRequest/end``.
+  public func recordedRequests() -> [RecordedRequest] {
+    state.withLock { $0.records }
+  }
+
+  /// Forgets the recorded requests.
+  public func clearRecordedRequests() {
+    state.withLock { $0.records.removeAll() }
+  }
+
+  // MARK: - Connections
+
+  /// Starts the task that accepts connections and serves each in a child task.
+  private func acceptConnections() {
+    let task = Task { [self] in
+      do {
+        try await listener.executeThenClose { inbound in
+          try await withThrowingDiscardingTaskGroup { group in
+            for try await connection in inbound {
+              group.addTask { await self.serve(connection) }
+            }
+          }
+        }
+      } catch {
+        // Closing the listener in stop() ends the loop; nothing to report.
+      }
+    }
+    acceptor.withLock { $0 = task }
+  }
+
+  /// Serves the requests of one connection, keep-alive, until it closes.
+  private func serve(_ connection: Connection) async {
+    let channel = connection.channel
+    let id = ObjectIdentifier(channel)
+    let accepted = state.withLock { state in
+      if state.isStopping { return false }
+      state.connections[id] = channel
+      return true
+    }
+    defer { _ = state.withLock { $0.connections.removeValue(forKey: id) } }
+    guard accepted else {
+      channel.close(promise: nil)
+      return
+    }
+    do {
+      try await connection.executeThenClose { inbound, _ in
+        var parts = inbound.makeAsyncIterator()
+        var head: HTTPRequestHead?
+        var body: [UInt8] = []
+        while let part = try await parts.next() {
+          switch part {
+          case .head(let received):
+            head = received
+            body = []
+          case .body(let buffer):
+            // Bodies beyond 16 MiB are not needed by any route; keep memory bounded.
+            if body.count < 16 << 20 { body.append(contentsOf: buffer.readableBytesView) }
+          case .end:
+            guard let received = head else { continue }
+            head = nil
+            let outcome = try await handle(received, body: body, on: channel)
+            switch outcome {
+            case .keepAlive: continue
+            case .close: return
+            case .stalled(let recordID):
+              // Hold the connection open without finishing the body until the
+              // client gives up (or stop() closes it).
+              defer { state.withLock { $0.finish(recordID, at: .now) } }
+              while try await parts.next() != nil {}
+              return
+            }
+          }
+        }
+      }
+    } catch {
+      // A client that goes away mid-answer is normal here (early close, timeouts).
+    }
+  }
+}

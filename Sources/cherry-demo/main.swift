@@ -1,0 +1,76 @@
+// cherry-demo: runs the demo provider server alone, for scripts, benchmarks and
+// teaching. The first line of output is `port <N>`; it runs until killed.
+import CherryDemo
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+let usage = """
+  usage: cherry-demo [--port N] [--latency MS] [--fault NAME] [--models N] [--keys K1,K2,…]
+                     [--ollama-needs-key]
+    --port N            listen on 127.0.0.1:N (default: a free port)
+    --latency MS        wait MS ms before each answer and between stream chunks
+    --fault NAME        fail every request: 401 404 429 500 malformed stall drop oversized
+    --models N          serve N generated models instead of the standard list
+    --keys K1,K2,…      accept these keys instead of the demo keys
+    --ollama-needs-key  check keys on the Ollama routes too
+  The first line printed is `port <N>`; control routes are under /_demo/.
+  """
+
+/// Prints a command-line error and the usage, and exits 2.
+func fail(_ message: String) -> Never {
+  print("cherry-demo: \(message)\n\(usage)")
+  fflush(nil)
+  exit(2)
+}
+
+var configuration = DemoConfiguration()
+var arguments = CommandLine.arguments.dropFirst()
+
+/// The integer value of an option, or a usage error.
+func number(after option: String, from arguments: inout ArraySlice<String>) -> Int {
+  guard let text = arguments.popFirst(), let value = Int(text), value >= 0 else {
+    fail("\(option) needs a number")
+  }
+  return value
+}
+
+while let argument = arguments.popFirst() {
+  switch argument {
+  case "--port": configuration.port = number(after: argument, from: &arguments)
+  case "--latency": configuration.latencyMilliseconds = number(after: argument, from: &arguments)
+  case "--models":
+    let count = number(after: argument, from: &arguments)
+    configuration.models = DemoModelCatalog.generated(count: count)
+  case "--ollama-needs-key": configuration.ollamaNeedsKey = true
+  case "--keys":
+    let keys = (arguments.popFirst() ?? "").split(separator: ",").map(String.init)
+    guard !keys.isEmpty else { fail("--keys needs a comma-separated list") }
+    configuration.keys = keys
+  case "--fault":
+    guard let name = arguments.popFirst(), let fault = DemoFault.named(name) else {
+      fail("--fault needs one of 401 404 429 500 malformed stall drop oversized")
+    }
+    configuration.faults = [DemoFaultRule(fault)]
+  case "-h", "--help":
+    print(usage)
+    exit(0)
+  default:
+    fail("unknown argument \(argument)")
+  }
+}
+
+do {
+  let server = try await DemoServer.start(configuration: configuration)
+  print("port \(server.port)")
+  print("url \(server.url)")
+  fflush(nil)
+  await server.waitUntilStopped()
+} catch {
+  print("cherry-demo: cannot start: \(error)")
+  fflush(nil)
+  exit(1)
+}
