@@ -1,0 +1,68 @@
+import Glibc
+
+/// Reads script files whole (one `read` loop, no Foundation), with errors that name
+/// the file and the reason.
+enum FileText {
+  /// Reads a file as UTF-8 text.
+  ///
+  /// - Parameters:
+  ///   - path: The path (`~/` expanded).
+  ///   - environment: Where `HOME` comes from.
+  /// - Returns: The text.
+  /// - Throws: ``ShellError`` naming the file and the system's reason.
+  static func read(_ path: String, environment: [String: String]) throws(ShellError) -> String {
+    let expanded = expandTilde(path, environment: environment)
+    let fd = open(expanded, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { throw ErrorMessage.cannotRead(path, reason: reason(errno)) }
+    defer { close(fd) }
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+      if count < 0 {
+        if errno == EINTR { continue }
+        throw ErrorMessage.cannotRead(path, reason: reason(errno))
+      }
+      if count == 0 { break }
+      bytes.append(contentsOf: chunk[0..<count])
+    }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Whether a file exists.
+  static func exists(_ path: String) -> Bool {
+    access(path, F_OK) == 0
+  }
+
+  /// `~/x` → `$HOME/x`.
+  static func expandTilde(_ path: String, environment: [String: String]) -> String {
+    guard path == "~" || path.hasPrefix("~/"), let home = environment["HOME"], !home.isEmpty else {
+      return path
+    }
+    return home + path.dropFirst()
+  }
+
+  /// The system's text for an `errno`.
+  static func reason(_ code: Int32) -> String {
+    guard let text = strerror(code) else { return "error \(code)" }
+    return String(cString: text).lowercased()
+  }
+}
+
+extension FileText {
+  /// The entries of a folder, sub-folders with a trailing `/`; empty when unreadable.
+  static func list(_ folder: String) -> [String] {
+    guard let dir = opendir(folder) else { return [] }
+    defer { closedir(dir) }
+    var names: [String] = []
+    while let entry = readdir(dir) {
+      let name = withUnsafePointer(to: entry.pointee.d_name) {
+        $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+      }
+      if name == "." || name == ".." { continue }
+      let isFolder = entry.pointee.d_type == UInt8(DT_DIR)
+      names.append(isFolder ? name + "/" : name)
+    }
+    return names
+  }
+}

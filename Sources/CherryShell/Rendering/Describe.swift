@@ -1,0 +1,49 @@
+import CherryKit
+
+/// Small shared pieces of text: kinds, keys, header values, timeouts.
+enum Describe {
+  /// Kinds in their declared order, space-separated (`chat vision tools`).
+  static func kinds(_ kinds: Set<ModelKind>) -> String {
+    kinds.isEmpty ? "-" : kinds.sorted().map(\.rawValue).joined(separator: " ")
+  }
+
+  /// The user's overrides as `+vision -tools`, in kind order.
+  static func overrides(_ overrides: [ModelKind: Bool]) -> String {
+    overrides.keys.sorted().map { (overrides[$0] == true ? "+" : "-") + $0.rawValue }
+      .joined(separator: " ")
+  }
+
+  /// `#2 sk-a****wxyz`.
+  static func key(_ key: String, number: Int) -> String {
+    "#\(number) \(KeyMask.mask(key))"
+  }
+
+  /// The keys, numbered and masked, on one line.
+  static func keys(_ keys: [String]) -> String {
+    keys.enumerated().map { key($0.element, number: $0.offset + 1) }.joined(separator: ", ")
+  }
+
+  /// The number of keys in words: `1 key`, `4 keys`.
+  static func count(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
+    "\(n) " + (n == 1 ? singular : plural ?? singular + "s")
+  }
+
+  /// A header value, masked when it looks like a key (`env:NAME` is shown as is).
+  static func headerValue(_ value: String) -> String {
+    KeyMask.looksLikeKey(value) ? KeyMask.mask(value) : KeyMask.maskLine(value)
+  }
+
+  /// A timeout in seconds without a needless `.0`.
+  static func seconds(_ value: Double) -> String {
+    value == value.rounded() && abs(value) < 1e9 ? "\(Int(value)) s" : "\(value) s"
+  }
+
+  /// The 1-based number of the key the next request takes, or `nil` with no keys.
+  static func nextKeyNumber(_ provider: Provider) -> Int? {
+    provider.keys.isEmpty
+      ? nil : KeyRotation.next(count: provider.keys.count, cursor: provider.rotationCursor) + 1
+  }
+
+  /// `on` / `off`.
+  static func onOff(_ value: Bool) -> String { value ? "on" : "off" }
+}

@@ -1,0 +1,263 @@
+import CherryKit
+import CherryProviders
+import FoundationEssentials
+
+/// `--json` documents: one per command (DESIGN §2.2).
+///
+/// Keys are masked here too.
+enum JSONOutput {
+  struct ProviderSummary: Encodable {
+    var id: String
+    var name: String
+    var style: String?
+    var enabled: Bool
+    var selected: Bool
+    var builtIn: Bool
+    var supported: Bool
+    var unsupportedReason: String?
+    var keys: Int
+    var models: Int
+    var url: String
+  }
+
+  struct Key: Encodable {
+    var number: Int
+    var masked: String
+  }
+
+  struct Endpoints: Encodable {
+    var chat: String
+    var models: String?
+    var modelsProblem: String?
+    var embeddings: String?
+    var rule: String
+    var warnings: [String]
+  }
+
+  struct Model: Encodable {
+    var id: String
+    var group: String
+    var kinds: [String]
+    var overrides: [String: Bool]
+    var chat: Bool
+    var stale: Bool
+  }
+
+  struct Header: Encodable {
+    var name: String
+    var value: String
+  }
+
+  struct Page: Encodable {
+    var id: String
+    var name: String
+    var style: String
+    var builtIn: Bool
+    var enabled: Bool
+    var selected: Bool
+    var needsKey: Bool
+    var keys: [Key]
+    var nextKey: Int?
+    var url: String
+    var endpoints: Endpoints?
+    var urlError: String?
+    var modelsURL: String?
+    var apiVersion: String?
+    var models: [Model]
+    var testModel: String?
+    var headers: [Header]
+    var proxy: String?
+    var timeout: Double?
+  }
+
+  /// `providers --json`.
+  static func providers(_ session: Session, unsupported: [CatalogueEntry]) -> String {
+    var rows = session.providers.map { provider in
+      ProviderSummary(
+        id: provider.id, name: provider.name, style: provider.style.rawValue,
+        enabled: provider.enabled,
+        selected: provider.id == session.selected, builtIn: provider.isBuiltIn, supported: true,
+        unsupportedReason: nil, keys: provider.keys.count, models: provider.models.count,
+        url: provider.url)
+    }
+    rows += unsupported.map { entry in
+      ProviderSummary(
+        id: entry.id, name: entry.name, style: entry.style?.rawValue, enabled: false,
+        selected: false,
+        builtIn: true, supported: false, unsupportedReason: entry.unsupportedReason, keys: 0,
+        models: 0,
+        url: entry.defaultURL)
+    }
+    return encode(rows)
+  }
+
+  /// `show --json`.
+  static func page(_ provider: Provider, selected: Bool) -> String {
+    var endpoints: Endpoints?
+    var urlError: String?
+    if !provider.url.isEmpty {
+      do {
+        let resolved = try EndpointResolver.resolve(provider, model: nil)
+        endpoints = Endpoints(
+          chat: resolved.chat, models: resolved.models, modelsProblem: resolved.modelsProblem,
+          embeddings: resolved.embeddings, rule: resolved.ruleExplanation,
+          warnings: resolved.warnings)
+      } catch {
+        urlError = ErrorMessage.url(error).message
+      }
+    }
+    let page = Page(
+      id: provider.id, name: provider.name, style: provider.style.rawValue,
+      builtIn: provider.isBuiltIn,
+      enabled: provider.enabled, selected: selected, needsKey: provider.needsKey,
+      keys: provider.keys.enumerated().map {
+        Key(number: $0.offset + 1, masked: KeyMask.mask($0.element))
+      },
+      nextKey: Describe.nextKeyNumber(provider), url: provider.url, endpoints: endpoints,
+      urlError: urlError,
+      modelsURL: provider.modelsURL, apiVersion: provider.apiVersion,
+      models: provider.models.map { model($0, provider: provider) },
+      testModel: provider.lastAddedChatModel?.id,
+      headers: provider.headers.map {
+        Header(name: $0.name, value: Describe.headerValue($0.value))
+      },
+      proxy: provider.proxy.map { KeyMask.maskLine($0) }, timeout: provider.timeout)
+    return encode(page)
+  }
+
+  /// `models --json`.
+  static func models(_ models: [ProviderModel], provider: Provider) -> String {
+    encode(models.map { model($0, provider: provider) })
+  }
+
+  static func model(_ model: ProviderModel, provider: Provider) -> Model {
+    let kinds = provider.kinds(of: model)
+    var overrides: [String: Bool] = [:]
+    for (kind, on) in model.kindOverrides { overrides[kind.rawValue] = on }
+    return Model(
+      id: model.id, group: model.group, kinds: kinds.sorted().map(\.rawValue), overrides: overrides,
+      chat: ChatModelRule.isChatModel(kinds), stale: model.stale)
+  }
+
+  struct ListingJSON: Encodable {
+    struct Entry: Encodable {
+      var number: Int
+      var id: String
+      var kinds: [String]
+      var added: Bool
+    }
+
+    struct Group: Encodable {
+      var name: String
+      var models: [Entry]
+    }
+
+    var provider: String
+    var key: Int?
+    var total: Int
+    var pattern: String?
+    var groups: [Group]
+    var stale: [String]
+  }
+
+  /// `manage --json`.
+  static func listing(_ listing: ModelListing, provider: Provider, key: Int?, stale: [String])
+    -> String
+  {
+    encode(
+      ListingJSON(
+        provider: provider.id, key: key, total: listing.totalCount, pattern: listing.pattern,
+        groups: listing.groups.map { group in
+          ListingJSON.Group(
+            name: group.name,
+            models: group.entries.map {
+              ListingJSON.Entry(
+                number: $0.number, id: $0.id, kinds: $0.kinds.sorted().map(\.rawValue),
+                added: $0.added)
+            })
+        }, stale: stale))
+  }
+
+  struct KeyResult: Encodable {
+    var key: Int?
+    var masked: String?
+    var target: String
+    var model: String?
+    var ok: Bool
+    var latencyMs: Int
+    var error: String?
+    var errorKind: String?
+    var status: Int?
+    var hint: String?
+
+    init(_ result: KeyTestResult) {
+      key = result.keyNumber
+      masked = result.maskedKey
+      switch result.target {
+      case .modelList: target = "model-list"
+      case .chat: target = "chat"
+      case .embeddings: target = "embeddings"
+      }
+      model = result.model
+      ok = result.ok
+      latencyMs = result.latencyMs
+      error = result.error?.summary
+      errorKind = result.error?.kind.rawValue
+      status = result.error?.status
+      hint = result.error?.hint
+    }
+  }
+
+  struct TestJSON: Encodable {
+    var provider: String
+    var model: String?
+    var passed: Bool
+    var results: [KeyResult]
+  }
+
+  /// `test --json`.
+  static func test(_ results: [KeyTestResult], provider: Provider, model: String?, passed: Bool)
+    -> String
+  {
+    encode(
+      TestJSON(
+        provider: provider.id, model: model, passed: passed, results: results.map(KeyResult.init)))
+  }
+
+  struct CheckJSON: Encodable {
+    struct Row: Encodable {
+      var model: String
+      var passed: Bool
+      var results: [KeyResult]
+    }
+
+    var provider: String
+    var rows: [Row]
+    var skipped: [String]
+    var passed: Int
+    var someKeysFailing: Int
+    var failing: Int
+    var summary: String
+  }
+
+  /// `check --json`.
+  static func check(_ report: HealthReport, provider: Provider) -> String {
+    encode(
+      CheckJSON(
+        provider: provider.id,
+        rows: report.rows.map {
+          CheckJSON.Row(model: $0.model, passed: $0.passed, results: $0.results.map(KeyResult.init))
+        },
+        skipped: report.skipped, passed: report.passedCount,
+        someKeysFailing: report.someKeysFailingCount,
+        failing: report.failingCount, summary: report.summary))
+  }
+
+  /// Encodes a value as pretty, key-sorted JSON.
+  static func encode(_ value: some Encodable) -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    guard let data = try? encoder.encode(value) else { return "null" }
+    return String(decoding: data, as: UTF8.self)
+  }
+}

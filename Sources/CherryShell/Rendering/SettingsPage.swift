@@ -1,0 +1,118 @@
+import CherryKit
+
+/// `show`: one provider's settings page as text, like the app's page for it.
+enum SettingsPage {
+  /// The page's lines.
+  static func lines(_ provider: Provider, output: Output) -> [String] {
+    var lines: [String] = []
+    let pad = "            "
+    func field(_ name: String, _ value: String) {
+      lines.append("  " + name.padding(10) + value)
+    }
+
+    lines.append(output.paint("\(provider.name) (\(provider.id))", .bold))
+    field("style", provider.style.rawValue + (provider.isBuiltIn ? " (built-in)" : " (custom)"))
+    field("switch", provider.enabled ? output.paint("on", .green) : "off — 'enable' switches it on")
+
+    // Keys, numbered and masked.
+    if provider.keys.isEmpty {
+      field(
+        "keys", provider.needsKey ? "none — set them with: key <key>,<key>…" : "none (not needed)")
+    } else {
+      var summary = Describe.count(provider.keys.count, "key")
+      if let next = Describe.nextKeyNumber(provider) {
+        summary += "; the next request uses #\(next)"
+      }
+      field("keys", summary)
+      for (offset, key) in provider.keys.enumerated() {
+        lines.append(pad + Describe.key(key, number: offset + 1))
+      }
+    }
+
+    // URL and what it resolves to.
+    if provider.url.isEmpty {
+      field("URL", "none — set one with: url <address>")
+    } else {
+      var value = provider.url
+      if provider.isBuiltIn, let entry = ProviderCatalogue.entry(provider.id),
+        entry.defaultURL == provider.url
+      {
+        value += " (built-in default)"
+      }
+      field("URL", value)
+      lines.append(contentsOf: endpointLines(provider).map { pad + $0 })
+    }
+    if let modelsURL = provider.modelsURL { field("models-url", modelsURL) }
+    if let version = provider.apiVersion { field("api-version", version) }
+
+    // Models with their kinds.
+    if provider.models.isEmpty {
+      field("models", "none — add with: + <model id>  (or 'manage' to fetch the list)")
+    } else {
+      var summary = Describe.count(provider.models.count, "model")
+      if let last = provider.lastAddedChatModel { summary += "; 'test' uses \(last.id)" }
+      field("models", summary)
+      var table = TextTable(headers: ["", ""])
+      table.rows = provider.models.map { model in
+        [model.id, modelNote(model, provider: provider)]
+      }
+      lines.append(contentsOf: table.render().dropFirst().map { pad + $0 })
+    }
+
+    // Request settings.
+    if provider.headers.isEmpty {
+      field("headers", "none")
+    } else {
+      field("headers", Describe.count(provider.headers.count, "header"))
+      for header in provider.headers {
+        lines.append(pad + header.name + ": " + Describe.headerValue(header.value))
+      }
+    }
+    field(
+      "proxy",
+      provider.proxy.map { KeyMask.maskLine($0) } ?? "none (HTTPS_PROXY / HTTP_PROXY apply)")
+    field(
+      "timeout",
+      provider.timeout.map(Describe.seconds)
+        ?? "default (test 15 s; manage and ask 10 s connect, 60 s idle)")
+    return lines
+  }
+
+  /// The kinds of an added model, with its overrides and stale mark.
+  static func modelNote(_ model: ProviderModel, provider: Provider) -> String {
+    var note = Describe.kinds(provider.kinds(of: model))
+    if !model.kindOverrides.isEmpty {
+      note += "  (set: \(Describe.overrides(model.kindOverrides)))"
+    }
+    if model.stale { note += "  [stale: not in the last listing]" }
+    return note
+  }
+
+  /// The endpoints a provider's URL resolves to, the rule, and warnings.
+  static func endpointLines(_ provider: Provider) -> [String] {
+    let resolved: ResolvedEndpoints
+    do {
+      resolved = try EndpointResolver.resolve(provider, model: nil)
+    } catch {
+      let shellError = ErrorMessage.url(error)
+      return ["error: " + shellError.message] + shellError.hints
+    }
+    var lines = [
+      "chat        " + resolved.chat,
+      "models      "
+        + (resolved.models ?? "none: " + (resolved.modelsProblem ?? "set models-url <url>")),
+    ]
+    if let embeddings = resolved.embeddings { lines.append("embeddings  " + embeddings) }
+    lines.append("rule        " + resolved.ruleExplanation)
+    lines.append(contentsOf: resolved.warnings.map { "warning: " + $0 })
+    return lines
+  }
+}
+
+extension String {
+  /// The string padded with spaces to `width` terminal columns.
+  func padding(_ width: Int) -> String {
+    let missing = width - TextTable.width(self)
+    return missing > 0 ? self + String(repeating: " ", count: missing) : self + " "
+  }
+}

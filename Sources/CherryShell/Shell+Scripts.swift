@@ -1,0 +1,194 @@
+import CherryKit
+
+/// What running the lines of one source came to.
+struct SourceResult {
+  /// The worst status of a failed line, or `nil` when none failed.
+  var failure: ExitStatus?
+  /// A failing line stopped the source (`on_error stop`): nothing it did may be kept.
+  var stopped = false
+  /// The source ended with `quit`.
+  var quit = false
+
+  mutating func record(_ status: ExitStatus) {
+    if failure == nil || status == .sessionFile { failure = status }
+  }
+}
+
+extension Shell {
+  /// How deep `source` may nest (DESIGN §2.3: a file that sources itself is refused).
+  static let maximumSourceDepth = 16
+
+  /// Runs `-f` files, `-c` commands and piped stdin in command-line order, then
+  /// saves once if nothing stopped the run (DESIGN §2.3–2.4).
+  ///
+  /// A failing line stops the run and nothing is saved, unless `--keep-going` or
+  /// `set on_error continue`: then every line runs, what succeeded is saved, and
+  /// the status is still 1. `quit` in a file or a `-c` ends the run.
+  ///
+  /// - Parameter inputs: The inputs in command-line order.
+  /// - Returns: The exit status of DESIGN §2.1.
+  public func runBatch(_ inputs: [ShellInput]) async -> ExitStatus {
+    var total = SourceResult()
+    for input in inputs {
+      let result: SourceResult
+      switch input {
+      case .file(let path):
+        result = await runFileInput(path)
+      case .command(let text, let index):
+        result = await runLines(
+          StringLineSource(text), frame: Frame(kind: .commandLine(index: index)))
+      case .standardInput(let source):
+        result = await runLines(source, frame: Frame(kind: .standardInput))
+      }
+      if let failure = result.failure { total.record(failure) }
+      if result.stopped {
+        total.stopped = true
+        break
+      }
+      if result.quit { break }
+    }
+    out.sink.flush()
+    if total.stopped {
+      if hasUnsavedChanges, store != nil {
+        out.errorLine("note: nothing was saved: the script stopped at its first error")
+      }
+      return total.failure ?? .commandFailed
+    }
+    do {
+      try saveIfChanged()
+    } catch {
+      report(error)
+      return .sessionFile
+    }
+    return total.failure ?? .success
+  }
+
+  /// Runs `~/.cherryrc` (if given), then reads and runs lines at the prompt until
+  /// `quit` or Ctrl-D, saving after each command that changed the session.
+  ///
+  /// - Parameters:
+  ///   - source: The line editor.
+  ///   - rcFile: The rc file to run first, or `nil`. A failing rc reports its
+  ///     `FILE:LINE`, is not applied, and the prompt still starts.
+  /// - Returns: Always ``ExitStatus/success`` (psql's rule, DESIGN §2.1).
+  public func runInteractive(_ source: any LineSource, rcFile: String?) async -> ExitStatus {
+    frames = [Frame(kind: .prompt)]
+    if let rcFile {
+      let snapshot = session
+      let result = await runSourced(rcFile, displayPath: rcFile)
+      if result.stopped {
+        session = snapshot
+        out.errorLine("note: \(ErrorMessage.sourcedFileFailed(rcFile))")
+      }
+      saveAtPrompt()
+    }
+    while true {
+      out.sink.flush()
+      switch source.nextLine(prompt: prompt) {
+      case .endOfFile:
+        out.line("")
+        return .success
+      case .interrupted:
+        continue
+      case .line(let line):
+        _ = await run(line: line)
+        saveAtPrompt()
+        if quitRequested { return .success }
+      }
+    }
+  }
+
+  /// At the prompt each changing command saves (DESIGN §2.4); a failure is reported
+  /// and the changes stay in memory for the next attempt.
+  private func saveAtPrompt() {
+    do {
+      try saveIfChanged()
+    } catch {
+      report(error)
+    }
+  }
+
+  /// Runs every line of a source in a new frame.
+  func runLines(_ source: any LineSource, frame: Frame) async -> SourceResult {
+    frames.append(frame)
+    defer { frames.removeLast() }
+    var result = SourceResult()
+    while true {
+      guard case .line(let line) = source.nextLine(prompt: prompt) else { break }
+      frames[frames.count - 1].line += 1
+      if case .failed(let status) = await run(line: line) {
+        result.record(status)
+        if !settings.continueOnError {
+          result.stopped = true
+          break
+        }
+      }
+      if quitRequested {
+        quitRequested = false
+        result.quit = true
+        break
+      }
+    }
+    return result
+  }
+
+  /// Runs a `-f FILE`.
+  private func runFileInput(_ path: String) async -> SourceResult {
+    do {
+      let text = try FileText.read(path, environment: options.environment)
+      return await runLines(StringLineSource(text), frame: Frame(kind: .file(path: path)))
+    } catch {
+      report(error)
+      var result = SourceResult()
+      result.record(.commandFailed)
+      result.stopped = !settings.continueOnError
+      return result
+    }
+  }
+
+  /// Runs a file named by `source` (or the rc file): nested at most
+  /// ``maximumSourceDepth`` deep; `quit` inside ends that file only.
+  func runSourced(_ path: String, displayPath: String) async -> SourceResult {
+    do {
+      let text = try FileText.read(path, environment: options.environment)
+      return await runLines(StringLineSource(text), frame: Frame(kind: .file(path: displayPath)))
+    } catch {
+      report(error)
+      var result = SourceResult()
+      result.record(.commandFailed)
+      result.stopped = true
+      return result
+    }
+  }
+
+  /// The `source` command: the file is all or nothing, at the prompt too.
+  func source(_ argument: String) async throws(ShellError) {
+    // frames[0] is the prompt or the top-level script; the rest are sourced files.
+    let nested = max(0, frames.count - 1)
+    guard nested < Self.maximumSourceDepth else {
+      throw ErrorMessage.sourceTooDeep(argument, limit: Self.maximumSourceDepth)
+    }
+    let path = resolvePath(argument)
+    let text = try FileText.read(path, environment: options.environment)
+    let snapshot = session
+    let result = await runLines(StringLineSource(text), frame: Frame(kind: .file(path: path)))
+    if result.stopped {
+      session = snapshot
+      if frames.last?.isPrompt == true {
+        out.errorLine("note: " + ErrorMessage.sourcedFileFailed(path))
+      }
+      throw ShellError.reported
+    }
+  }
+
+  /// A path relative to the file being run is taken from that file's folder, so a
+  /// set of scripts can source each other wherever they are run from.
+  func resolvePath(_ path: String) -> String {
+    let expanded = FileText.expandTilde(path, environment: options.environment)
+    guard !expanded.hasPrefix("/"), let frame = frames.last, case .file(let current) = frame.kind,
+      let slash = current.lastIndex(of: "/")
+    else { return expanded }
+    let candidate = String(current[...slash]) + expanded
+    return FileText.exists(candidate) ? candidate : expanded
+  }
+}

@@ -1,0 +1,73 @@
+import Testing
+
+@testable import CherryShell
+
+struct CompleterTests {
+  static var state: CompletionState {
+    var state = CompletionState()
+    state.providerIDs = ["deepseek", "openai", "ollama"]
+    state.providerNames = ["DeepSeek", "OpenAI", "Ollama"]
+    state.listedModelIDs = ["gpt-4o", "gpt-4o-mini", "o3"]
+    state.listedGroups = ["gpt-4o", "o3"]
+    state.addedModelIDs = ["deepseek-chat", "gpt-4o"]
+    state.listDirectory = { folder in
+      folder == "." ? ["setup.cherryrc", "scripts/", ".hidden"] : ["a.cherryrc"]
+    }
+    return state
+  }
+
+  struct Case: Sendable, CustomTestStringConvertible {
+    let id: String
+    let line: String
+    let from: Int
+    let candidates: [String]
+    var testDescription: String { id }
+  }
+
+  static let cases: [Case] = [
+    Case(
+      id: "command prefix", line: "pro", from: 0, candidates: ["providers", "provider", "proxy"]),
+    Case(id: "alias", line: "tok", from: 0, candidates: ["token"]),
+    Case(id: "subcommand", line: "key c", from: 4, candidates: ["clear"]),
+    Case(id: "provider id", line: "use de", from: 4, candidates: ["deepseek"]),
+    Case(id: "provider name", line: "use Dee", from: 4, candidates: ["DeepSeek"]),
+    Case(
+      id: "model from listing and added", line: "+ gpt", from: 2,
+      candidates: ["gpt-4o", "gpt-4o-mini"]),
+    Case(id: "second model", line: "+ o3 deep", from: 5, candidates: ["deepseek-chat"]),
+    Case(id: "group", line: "+ group:o", from: 2, candidates: ["group:o3"]),
+    Case(id: "added model only", line: "- gpt", from: 2, candidates: ["gpt-4o"]),
+    Case(
+      id: "style after --type", line: "provider add x --type open", from: 22,
+      candidates: ["openai", "openai-response"]),
+    Case(id: "option name", line: "models --k", from: 7, candidates: ["--kind"]),
+    Case(id: "kind value", line: "models --kind emb", from: 14, candidates: ["embedding"]),
+    Case(id: "set names", line: "set ", from: 4, candidates: ["echo", "on_error", "trace"]),
+    Case(id: "set values", line: "set on_error c", from: 13, candidates: ["continue"]),
+    Case(id: "kind changes", line: "model gpt-4o kinds +vi", from: 19, candidates: ["+vision"]),
+    Case(id: "model of model", line: "model deep", from: 6, candidates: ["deepseek-chat"]),
+    Case(id: "help command", line: "help sh", from: 5, candidates: ["show"]),
+    Case(id: "file", line: "source se", from: 7, candidates: ["setup.cherryrc"]),
+    Case(
+      id: "file in folder", line: "source scripts/", from: 7, candidates: ["scripts/a.cherryrc"]),
+    Case(id: "unknown command", line: "nope x", from: 5, candidates: []),
+    Case(id: "free text", line: "ask hello", from: 4, candidates: []),
+    Case(id: "cjk before", line: "provider rename 模型 ", from: 19, candidates: []),
+  ]
+
+  @Test(arguments: cases)
+  func completes(_ c: Case) {
+    let result = Completer.complete(c.line, state: Self.state)
+    #expect(result.replaceFrom == c.from)
+    #expect(result.candidates == c.candidates)
+  }
+
+  @Test func completesTenThousandModelsQuickly() {
+    var state = Self.state
+    state.listedModelIDs = (0..<10_000).map { "model-\($0)" }
+    let clock = ContinuousClock()
+    let elapsed = clock.measure { _ = Completer.complete("+ model-99", state: state) }
+    #expect(Completer.complete("+ model-99", state: state).candidates.count == 111)
+    #expect(elapsed < .milliseconds(200))  // generous for debug builds; the bench measures release
+  }
+}
