@@ -96,6 +96,14 @@ let package = Package(
       swiftSettings: strictSettings
     ),
 
+    // In-process measurements for scripts/bench (a Tab completion over 10,000 ids).
+    .executableTarget(
+      name: "cherry-bench-probe",
+      dependencies: ["CherryShell", "CherryKit"],
+      path: "Tests/Probes/cherry-bench-probe",
+      swiftSettings: strictSettings
+    ),
+
     // Helpers shared by the test targets: temporary folders, running the binary, tags.
     .target(
       name: "CherryTestSupport",

@@ -62,12 +62,11 @@ struct CompleterTests {
     #expect(result.candidates == c.candidates)
   }
 
-  @Test func completesTenThousandModelsQuickly() {
+  /// A 10,000-model listing completes to exactly the ids with the prefix; its
+  /// speed is measured by `scripts/bench`, not asserted here.
+  @Test func completesOverTenThousandModels() {
     var state = Self.state
     state.listedModelIDs = (0..<10_000).map { "model-\($0)" }
-    let clock = ContinuousClock()
-    let elapsed = clock.measure { _ = Completer.complete("+ model-99", state: state) }
     #expect(Completer.complete("+ model-99", state: state).candidates.count == 111)
-    #expect(elapsed < .milliseconds(200))  // generous for debug builds; the bench measures release
   }
 }
