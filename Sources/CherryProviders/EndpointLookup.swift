@@ -1,0 +1,38 @@
+import CherryKit
+
+/// Resolves a provider's endpoints (CherryKit's URL rules) and turns a rule error into a
+/// ``ProviderError`` that says which setting to fix.
+enum EndpointLookup {
+  /// The endpoints of a provider for a model.
+  ///
+  /// - Parameters:
+  ///   - provider: The provider.
+  ///   - model: The model to fill into `{model}`, or `nil`.
+  ///   - method: The method of the request about to be made, for the message.
+  /// - Returns: The endpoints.
+  /// - Throws: ``ProviderError`` of kind `configuration` when the URL breaks a rule.
+  static func resolve(_ provider: Provider, model: String?, method: String) throws(ProviderError)
+    -> ResolvedEndpoints
+  {
+    do {
+      return try EndpointResolver.resolve(provider, model: model)
+    } catch {
+      let detail: String
+      var hint = "set the provider's URL with `url <root URL>`"
+      switch error {
+      case .empty:
+        detail = "the provider has no URL"
+      case .unsupportedScheme(let scheme):
+        detail = "only http and https URLs work, not \(scheme)"
+      case .malformed(let reason):
+        detail = "the URL is not valid: \(reason)"
+      case .pastedEndpoint(_, let suffix, let rootFix, let exactFix):
+        detail = "the URL ends in the endpoint \(suffix)"
+        hint = "enter the root with `url \(rootFix)`, or the exact endpoint with `url \(exactFix)`"
+      }
+      throw ProviderError(
+        kind: .configuration, method: method, url: URLParts.maskQuery(provider.url), detail: detail,
+        hint: hint)
+    }
+  }
+}

@@ -1,0 +1,58 @@
+import CherryKit
+
+extension ProviderClient {
+  /// The most pages followed, so a provider that pages forever cannot hang `manage`.
+  static let maxPages = 1000
+
+  /// Fetches the model list: the first page only (the key check) or every page, all with
+  /// the same key (DESIGN §1.3).
+  ///
+  /// - Parameters:
+  ///   - provider: The provider.
+  ///   - key: The key, or `nil`.
+  ///   - timeouts: The limits of each page's request.
+  ///   - allPages: Whether to follow the style's paging.
+  /// - Returns: The models, deduplicated by id (first wins).
+  /// - Throws: ``ProviderError``.
+  func fetchModelList(
+    _ provider: Provider, key: KeyChoice?, timeouts: Timeouts, allPages: Bool
+  ) async throws(ProviderError) -> [ListedModel] {
+    let endpoints = try EndpointLookup.resolve(provider, model: nil, method: "GET")
+    guard let modelsURL = endpoints.models else {
+      throw ProviderError(
+        kind: .configuration, method: "GET", url: URLParts.maskQuery(endpoints.entered),
+        maskedKey: key?.masked, detail: "no model-list URL can be derived from this URL",
+        hint: endpoints.modelsProblem ?? "set one with `models-url <url>`")
+    }
+    let adapter = StyleAdapters.adapter(for: provider.style)
+    let limit = configuration.maxResponseBytes
+    var url = adapter.firstListURL(modelsURL)
+    var fetched: Set<String> = []
+    var seenIDs: Set<String> = []
+    var models: [ListedModel] = []
+    while true {
+      fetched.insert(url)
+      let context = context(
+        provider, method: "GET", url: url, key: key, model: nil, operation: .list,
+        rule: endpoints.ruleExplanation)
+      let request = try RequestBuilder.make(
+        provider: provider, context: context, key: key, body: nil, streaming: false,
+        environment: configuration.environment)
+      let page = try await transport.perform(
+        request, providerProxy: provider.proxy, timeouts: timeouts
+      ) { response, _ in
+        let bytes = try await ResponseLimit.collect(response, limit: limit)
+        return try adapter.parseListPage(bytes, modelsURL: modelsURL)
+      }
+      for model in page.models where !model.id.isEmpty && seenIDs.insert(model.id).inserted {
+        models.append(model)
+      }
+      // A cursor that repeats would loop forever (Cherry Studio stops there too).
+      guard allPages, let next = page.nextURL, !fetched.contains(next),
+        fetched.count < Self.maxPages
+      else { break }
+      url = next
+    }
+    return models
+  }
+}

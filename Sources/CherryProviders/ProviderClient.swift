@@ -1,0 +1,94 @@
+public import CherryKit
+
+/// Talks to providers over HTTP for every API style (DESIGN §1.3–1.4): model lists,
+/// the connection test, the health check and `ask`.
+///
+/// It never changes a session: the shell advances the key rotation
+/// (`Provider.advanceRotation()`) and passes the key index. Call ``shutdown()`` before
+/// dropping the client: it owns AsyncHTTPClient clients, which must be shut down.
+public final class ProviderClient: Sendable {
+  /// The environment, hooks and limits this client was made with.
+  public let configuration: ClientConfiguration
+  /// The HTTP clients, per proxy, CA and timeouts.
+  let cache: HTTPClientCache
+  /// Sends requests and explains failures.
+  let transport: Transport
+
+  /// Creates a client; no connection is opened until the first request.
+  ///
+  /// - Parameter configuration: The environment, trace hook, limits and test hooks.
+  public init(configuration: ClientConfiguration) {
+    self.configuration = configuration
+    cache = HTTPClientCache(maxConnectionsPerHost: configuration.maxConnectionsPerHost)
+    transport = Transport(cache: cache, configuration: configuration)
+  }
+
+  /// Closes every connection; the client must not be used afterwards.
+  public func shutdown() async {
+    await cache.shutdownAll()
+  }
+
+  /// Fetches a provider's whole model list (`manage`): every page with the same key,
+  /// deduplicated by id, in the provider's order.
+  ///
+  /// - Parameters:
+  ///   - provider: The provider.
+  ///   - keyIndex: The 0-based key index the rotation chose, or `nil` (the first key, or
+  ///     none for a key-less provider).
+  /// - Returns: The listed models.
+  /// - Throws: ``ProviderError`` explaining the failure.
+  public func listModels(_ provider: Provider, keyIndex: Int?) async throws(ProviderError)
+    -> [ListedModel]
+  {
+    try await fetchModelList(
+      provider, key: RequestBuilder.keyChoice(provider, keyIndex: keyIndex),
+      timeouts: interactiveTimeouts(provider), allPages: true)
+  }
+
+  /// Sends a chat message and streams the answer as it arrives (`ask`).
+  ///
+  /// - Parameters:
+  ///   - provider: The provider.
+  ///   - model: The model id.
+  ///   - keyIndex: The 0-based key index the rotation chose, or `nil`.
+  ///   - prompt: The user's message.
+  ///   - onText: Called with each piece of the answer, in order.
+  /// - Throws: ``ProviderError`` explaining the failure (also mid-stream).
+  public func ask(
+    _ provider: Provider, model: String, keyIndex: Int?, prompt: String,
+    onText: @escaping @Sendable (String) -> Void
+  ) async throws(ProviderError) {
+    _ = try await streamChat(
+      provider, model: model, key: RequestBuilder.keyChoice(provider, keyIndex: keyIndex),
+      prompt: ChatPrompt(system: nil, user: prompt, maxTokens: 4096),
+      timeouts: interactiveTimeouts(provider), firstContentOnly: false, onText: onText)
+  }
+
+  /// The limits of `manage` and `ask`: 10 s connect, 60 s idle, no total limit, or the
+  /// provider's `timeout` for both (DESIGN §1.4).
+  func interactiveTimeouts(_ provider: Provider) -> Timeouts {
+    if let timeout = provider.timeout, timeout > 0 {
+      return Timeouts(
+        connect: min(timeout, configuration.connectTimeout), idle: timeout, total: nil)
+    }
+    return Timeouts(
+      connect: configuration.connectTimeout, idle: configuration.idleTimeout, total: nil)
+  }
+
+  /// The limits of the test: the total given, which also bounds the connect time.
+  func testTimeouts(_ timeout: Double) -> Timeouts {
+    let total = timeout > 0 ? timeout : 15
+    return Timeouts(connect: min(total, configuration.connectTimeout), idle: nil, total: total)
+  }
+
+  /// A request context for a provider.
+  func context(
+    _ provider: Provider, method: String, url: String, key: KeyChoice?, model: String?,
+    operation: RequestOperation, rule: String
+  ) -> RequestContext {
+    RequestContext(
+      method: method, url: url, maskedKey: key?.masked, model: model, operation: operation,
+      style: provider.style, ruleExplanation: rule, proxy: nil, timeoutSeconds: nil,
+      maxResponseBytes: configuration.maxResponseBytes)
+  }
+}

@@ -1,0 +1,61 @@
+/// One request as `set trace on` shows it: method, URL, headers with secrets masked,
+/// the status and the time it took.
+public struct RequestTrace: Equatable, Sendable {
+  /// One request header, its value masked when it carries a secret.
+  public struct Header: Equatable, Sendable {
+    /// The header name.
+    public var name: String
+    /// The value, masked when secret.
+    public var value: String
+
+    /// Creates a header.
+    ///
+    /// - Parameters:
+    ///   - name: The name.
+    ///   - value: The (masked) value.
+    public init(name: String, value: String) {
+      self.name = name
+      self.value = value
+    }
+  }
+
+  /// The HTTP method.
+  public var method: String
+  /// The URL, key-like query items masked.
+  public var url: String
+  /// The request headers, secrets masked.
+  public var headers: [Header]
+  /// The HTTP status, or `nil` when no response came back.
+  public var status: Int?
+  /// Milliseconds from sending the request to the end of the exchange.
+  public var milliseconds: Int
+  /// The failure, one line, when the request failed.
+  public var error: String?
+
+  /// Creates a trace record.
+  ///
+  /// - Parameters:
+  ///   - method: The method.
+  ///   - url: The masked URL.
+  ///   - headers: The masked headers.
+  ///   - status: The status, or `nil`.
+  ///   - milliseconds: The time taken.
+  ///   - error: The failure, or `nil`.
+  public init(
+    method: String, url: String, headers: [Header], status: Int?, milliseconds: Int,
+    error: String? = nil
+  ) {
+    self.method = method
+    self.url = url
+    self.headers = headers
+    self.status = status
+    self.milliseconds = milliseconds
+    self.error = error
+  }
+
+  /// The record as one line: `GET http://… → 200 (12 ms)`.
+  public var line: String {
+    let outcome = status.map { "\($0)" } ?? (error ?? "no response")
+    return "\(method) \(url) → \(outcome) (\(milliseconds) ms)"
+  }
+}

@@ -1,0 +1,59 @@
+import CherryKit
+
+/// Ollama's native API (`/api/tags`, `/api/chat` as NDJSON, `/api/embed`); a key is
+/// optional and sent as Bearer only when set.
+struct OllamaStyle: StyleAdapter {
+  /// `{"models":[{"name":…,"model":…}]}`.
+  struct ListBody: Decodable {
+    var models: [Item]
+  }
+
+  /// One local model.
+  struct Item: Decodable {
+    var name: String?
+    var model: String?
+  }
+
+  /// The chat request.
+  struct ChatBody: Encodable {
+    var model: String
+    var messages: [ChatMessage]
+    var stream = true
+  }
+
+  /// The embed request.
+  struct EmbeddingsBody: Encodable {
+    var model: String
+    var input: String
+  }
+
+  var framing: StreamFraming { .ndjson }
+
+  func firstListURL(_ modelsURL: String) -> String { modelsURL }
+
+  func parseListPage(_ bytes: [UInt8], modelsURL: String) throws -> ListPage {
+    let body = try StyleAdapters.decode(
+      ListBody.self, from: bytes, what: "an Ollama model list ({\"models\": […]})")
+    let models = body.models.compactMap { item -> ListedModel? in
+      guard let id = item.name ?? item.model, !id.isEmpty else { return nil }
+      return ListedModel(id: id, displayName: nil, ownedBy: "ollama")
+    }
+    return ListPage(models: models, nextURL: nil)
+  }
+
+  func chatBody(model: String, prompt: ChatPrompt) throws -> [UInt8] {
+    try StyleAdapters.encode(ChatBody(model: model, messages: OpenAIStyle.messages(prompt)))
+  }
+
+  func embeddingsBody(model: String) throws -> [UInt8]? {
+    try StyleAdapters.encode(EmbeddingsBody(model: model, input: "test"))
+  }
+
+  func interpret(name: String?, data: String) throws -> StreamStep {
+    let json = try StyleAdapters.json(data)
+    if json["error"] != nil { return .failure(ProviderMessage.extract(json: json)) }
+    if let text = json["message"]?["content"]?.string, !text.isEmpty { return .content(text) }
+    if json["done"]?.bool == true { return .end }
+    return json["message"] != nil ? .content("") : .ignore
+  }
+}

@@ -1,0 +1,176 @@
+import CherryKit
+import FoundationEssentials
+
+/// A chat request's words: the test sends system "test" and user "hi" (notes §6.1);
+/// `ask` sends the user's prompt.
+struct ChatPrompt: Sendable {
+  /// The system prompt, or `nil`.
+  var system: String?
+  /// The user's message.
+  var user: String
+  /// The answer's token cap where the style requires one (Anthropic).
+  var maxTokens: Int
+}
+
+/// One page of a model list and the URL of the next one.
+struct ListPage: Sendable {
+  /// The models on this page.
+  var models: [ListedModel]
+  /// The next page's URL, or `nil` on the last page.
+  var nextURL: String?
+}
+
+/// How a stream frames its events.
+enum StreamFraming: Sendable {
+  /// Server-sent events (`data: …`).
+  case sse
+  /// One JSON document per line (Ollama).
+  case ndjson
+}
+
+/// What one stream event means.
+enum StreamStep: Equatable, Sendable {
+  /// A chunk of the answer (possibly empty text): the model is answering.
+  case content(String)
+  /// Bookkeeping (`ping`, `message_start`, …): read on.
+  case ignore
+  /// An error event.
+  case failure(ProviderMessage)
+  /// The end of the answer.
+  case end
+}
+
+/// What differs between API styles beyond URLs and auth headers.
+///
+/// The list's shape and paging, the chat and embeddings bodies, and the stream's
+/// events. One type per style (DESIGN §3: one file per API style).
+protocol StyleAdapter: Sendable {
+  /// The URL of the first page of the model list.
+  ///
+  /// - Parameter modelsURL: The resolved model-list URL.
+  /// - Returns: The first page's URL.
+  func firstListURL(_ modelsURL: String) -> String
+
+  /// Parses one page of the model list.
+  ///
+  /// - Parameters:
+  ///   - bytes: The page's body.
+  ///   - modelsURL: The resolved model-list URL, to build the next page's URL from.
+  /// - Returns: The models and the next page's URL.
+  /// - Throws: ``MalformedResponseError`` when the body is not this style's list.
+  func parseListPage(_ bytes: [UInt8], modelsURL: String) throws -> ListPage
+
+  /// The streamed chat request's body.
+  ///
+  /// - Parameters:
+  ///   - model: The model id.
+  ///   - prompt: The words to send.
+  /// - Returns: The JSON body.
+  /// - Throws: An encoding error (not expected).
+  func chatBody(model: String, prompt: ChatPrompt) throws -> [UInt8]
+
+  /// The one-input embeddings request's body, or `nil` when the style has none.
+  ///
+  /// - Parameter model: The model id.
+  /// - Returns: The JSON body, or `nil`.
+  /// - Throws: An encoding error (not expected).
+  func embeddingsBody(model: String) throws -> [UInt8]?
+
+  /// How the chat stream is framed.
+  var framing: StreamFraming { get }
+
+  /// What one stream event means.
+  ///
+  /// - Parameters:
+  ///   - name: The SSE event name, if any.
+  ///   - data: The event's data (one NDJSON line for Ollama).
+  /// - Returns: The step.
+  /// - Throws: ``MalformedResponseError`` when the data is not JSON.
+  func interpret(name: String?, data: String) throws -> StreamStep
+}
+
+extension StyleAdapter {
+  var framing: StreamFraming { .sse }
+}
+
+/// The adapter of each style, and helpers shared by them.
+enum StyleAdapters {
+  /// The adapter for a style.
+  ///
+  /// - Parameter style: The API style.
+  /// - Returns: Its adapter.
+  static func adapter(for style: APIStyle) -> any StyleAdapter {
+    switch style {
+    case .openai: OpenAIStyle()
+    case .openaiResponse: OpenAIResponseStyle()
+    case .anthropic: AnthropicStyle()
+    case .gemini: GeminiStyle()
+    case .ollama: OllamaStyle()
+    case .azureOpenAI: AzureStyle()
+    }
+  }
+
+  /// Decodes a JSON body, turning a decoding failure into a short reason.
+  static func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8], what: String) throws -> T {
+    do {
+      return try JSONDecoder().decode(type, from: Data(bytes))
+    } catch {
+      let start = String(decoding: bytes.prefix(60), as: UTF8.self).trimmingSpaces
+      if bytes.isEmpty {
+        throw MalformedResponseError(reason: "empty body where \(what) was expected")
+      }
+      if JSONValue.parse(bytes) == nil {
+        throw MalformedResponseError(
+          reason: "not JSON, starts with '\(ProviderMessage.clean(start))'")
+      }
+      throw MalformedResponseError(reason: "JSON that is not \(what)")
+    }
+  }
+
+  /// Parses one stream event's data as JSON.
+  static func json(_ data: String) throws -> JSONValue {
+    guard let value = JSONValue.parse(Array(data.utf8)) else {
+      let start = ProviderMessage.clean(String(data.prefix(60)))
+      throw MalformedResponseError(reason: "a stream event is not JSON: '\(start)'")
+    }
+    return value
+  }
+
+  /// Encodes a request body.
+  static func encode(_ value: some Encodable) throws -> [UInt8] {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    return Array(try encoder.encode(value))
+  }
+
+  /// A URL with one more query item, its value percent-encoded.
+  static func appendingQuery(_ url: String, name: String, value: String) -> String {
+    let separator = url.contains("?") ? "&" : "?"
+    return "\(url)\(separator)\(name)=\(percentEncoded(value))"
+  }
+
+  /// A query value with everything but unreserved characters percent-encoded.
+  static func percentEncoded(_ value: String) -> String {
+    var out = ""
+    for byte in value.utf8 {
+      let scalar = Unicode.Scalar(byte)
+      if (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A)
+        || (byte >= 0x61 && byte <= 0x7A) || "-._~".unicodeScalars.contains(scalar)
+      {
+        out.unicodeScalars.append(scalar)
+      } else {
+        let hex = String(byte, radix: 16, uppercase: true)
+        out += "%" + (hex.count == 1 ? "0" + hex : hex)
+      }
+    }
+    return out
+  }
+}
+
+/// A chat message in the OpenAI, Ollama and Anthropic shapes.
+struct ChatMessage: Encodable, Sendable {
+  /// `system`, `user` or `assistant`.
+  var role: String
+  /// The text.
+  var content: String
+}
