@@ -13,7 +13,8 @@ func peakMemoryMiB() -> Double {
   defer { fclose(file) }
   var line = [CChar](repeating: 0, count: 256)
   while fgets(&line, Int32(line.count), file) != nil {
-    let text = String(decoding: line.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    let text = String(
+      decoding: line.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     if text.hasPrefix("VmHWM:") {
       let kib = text.split(separator: " ").compactMap { Double($0) }.first ?? .nan
       return kib / 1024
@@ -58,6 +59,7 @@ for prefix in ["+ ", "+ q", "+ qwen3-demo-0", "- ", "+ group:"] {
   }
 }
 samples.sort()
-print("seconds=\(samples[samples.count / 2]) worst=\(samples[samples.count - 1])"
-  + " candidates=\(candidates) rss_mib=\(peakMemoryMiB())")
+print(
+  "seconds=\(samples[samples.count / 2]) worst=\(samples[samples.count - 1])"
+    + " candidates=\(candidates) rss_mib=\(peakMemoryMiB())")
 await shell.shutdown()
