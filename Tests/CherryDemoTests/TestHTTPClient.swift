@@ -87,9 +87,10 @@ final class TestHTTPClient: @unchecked Sendable {
       }
     }
     if result != 0 {
-      let error = errno
-      close(fd)
-      throw TestHTTPError.connectFailed(error)
+      // No close here: a class whose stored properties are all set runs its
+      // deinit when its init throws, and closing twice could close a descriptor
+      // number that the server under test has reused in the meantime.
+      throw TestHTTPError.connectFailed(errno)
     }
   }
 
