@@ -76,12 +76,18 @@ import Testing
   }
 
   @Test func aFixedPortIsUsed() async throws {
-    let probe = try await DemoServer.start()
-    let port = probe.port
-    try await probe.stop()
-    let server = try await DemoServer.start(configuration: DemoConfiguration(port: port))
-    #expect(server.port == port)
-    #expect(server.url == "http://127.0.0.1:\(port)")
-    try await server.stop()
+    // A port below the kernel's ephemeral range (32768 and up), so that no client
+    // socket or port-0 server of a test running alongside can take it meanwhile;
+    // one taken by some other program is skipped.
+    for requested in (20_000..<30_000).shuffled().prefix(50) {
+      guard
+        let server = try? await DemoServer.start(configuration: DemoConfiguration(port: requested))
+      else { continue }
+      #expect(server.port == requested)
+      #expect(server.url == "http://127.0.0.1:\(requested)")
+      try await server.stop()
+      return
+    }
+    Issue.record("no port between 20000 and 30000 could be bound")
   }
 }
