@@ -55,15 +55,20 @@ private func attemptCompletion(
 }
 
 /// Copies strings into the malloc'd `char **` layout libedit takes ownership of.
+///
+/// Two NULLs end the array, not one: libedit's `fn_complete` tests `matches[2] == NULL`
+/// before `matches[1]`, so a single match (`[word, NULL]`) would make it read past the
+/// end, and whatever the heap held there decided whether a space followed the word.
 private func makeMatchArray(
   _ words: [String]
 ) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
-  let size = MemoryLayout<UnsafeMutablePointer<CChar>?>.stride * (words.count + 1)
-  guard let memory = malloc(size) else { return nil }
-  let array = memory.bindMemory(to: UnsafeMutablePointer<CChar>?.self, capacity: words.count + 1)
+  let slots = words.count + 2
+  guard let memory = calloc(slots, MemoryLayout<UnsafeMutablePointer<CChar>?>.stride) else {
+    return nil
+  }
+  let array = memory.bindMemory(to: UnsafeMutablePointer<CChar>?.self, capacity: slots)
   for (index, word) in words.enumerated() {
     array[index] = strdup(word)
   }
-  array[words.count] = nil
   return array
 }

@@ -4,7 +4,8 @@ import Testing
 /// The built `cherry` running interactively in a detached tmux pane (120×30) on a
 /// private tmux server, driven with send-keys and read with capture-pane.
 ///
-/// The pane runs `cherry --no-rc` with `CHERRY_HOME` set to the test's folder,
+/// The pane runs `cherry --no-rc` (or, when asked, `cherry` reading its rc file)
+/// with `CHERRY_HOME` set to the test's folder,
 /// then prints `EXIT=<status>` and waits, so the exit status can be read. The
 /// wrapper traps SIGINT: Ctrl-C reaches the whole foreground process group, and
 /// a plain `sh` would die of it and take the pane with it.
@@ -26,8 +27,12 @@ final class TerminalSession {
   ///   - home: The folder used as `CHERRY_HOME` (shared between runs to test history).
   ///   - environment: Extra environment variables for cherry (e.g. a C locale).
   ///   - arguments: Extra arguments after `--no-rc`.
+  ///   - readsRC: Leave out `--no-rc`, so cherry runs `$CHERRY_RC` or `~/.cherryrc` first.
   /// - Throws: ``HarnessError`` when tmux or the binary cannot be found or started.
-  init(home: TemporaryHome, environment: [String: String] = [:], arguments: [String] = []) throws {
+  init(
+    home: TemporaryHome, environment: [String: String] = [:], arguments: [String] = [],
+    readsRC: Bool = false
+  ) throws {
     guard let tmux = TerminalTestGate.tmuxPath else {
       throw HarnessError(description: "tmux is not installed: run scripts/test, which installs it")
     }
@@ -37,7 +42,8 @@ final class TerminalSession {
     }
     self.tmux = tmux
     self.home = home
-    let command = ([binary, "--no-rc"] + arguments).map(Self.quoted).joined(separator: " ")
+    let command = ([binary] + (readsRC ? [] : ["--no-rc"]) + arguments).map(Self.quoted)
+      .joined(separator: " ")
     let variables = (["CHERRY_HOME": home.url.path].merging(environment) { $1 })
       .sorted { $0.key < $1.key }
       .map { "\($0.key)=\(Self.quoted($0.value))" }
