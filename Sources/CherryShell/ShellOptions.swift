@@ -17,8 +17,9 @@ public struct ShellOptions {
   public var isTerminal: Bool
   /// Reads a secret with echo off; `nil` when there is no terminal to ask.
   public var readSecret: ((_ prompt: String) -> String?)?
-  /// Waits for Enter (`pause` on a terminal); `nil` makes `pause` do nothing.
-  public var waitForEnter: (() -> Void)?
+  /// Waits for Enter (`pause` on a terminal) and says whether it came: `false`
+  /// when Ctrl-C or the end of input ended the wait; `nil` makes `pause` do nothing.
+  public var waitForEnter: (() -> Bool)?
   /// Catches Ctrl-C while a request runs, so it cancels the request and not the
   /// shell; `nil` leaves Ctrl-C alone (tests, pipes).
   public var interrupts: (any InterruptWatch)?

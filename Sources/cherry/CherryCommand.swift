@@ -105,7 +105,9 @@ struct CherryCommand: AsyncParsableCommand {
     options.json = json
     options.isTerminal = LineEditor.isTerminal
     if options.isTerminal {
-      options.waitForEnter = { _ = Swift.readLine() }
+      // Through the line editor's reader, which catches Ctrl-C (and restores the
+      // terminal), so Ctrl-C at a pause stops the script instead of the shell.
+      options.waitForEnter = { LineEditor.readSecret(prompt: "") != nil }
     }
     if isatty(STDIN_FILENO) != 0 {
       options.interrupts = SignalInterruptWatch()

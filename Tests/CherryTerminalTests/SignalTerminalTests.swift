@@ -31,4 +31,23 @@ struct SignalTerminalTests {
     try session.press("C-d")
     #expect(try await session.exitStatus() == 0)
   }
+
+  @Test("Ctrl-C at a pause stops the sourced file, not the shell")
+  func ctrlCAtPauseStopsTheScript() async throws {
+    let home = try TemporaryHome()
+    let script = home.url.appendingPathComponent("demo.cherryrc")
+    try "use deepseek\npause\nuse openai\n".write(to: script, atomically: true, encoding: .utf8)
+    let session = try TerminalSession(home: home)
+    let start = try await session.waitForPrompt(after: 0).prompts.count
+
+    try session.enter("source \(script.path)")
+    try await session.waitUntil("the pause") { $0.contains("press Enter to go on") }
+    try session.press("C-c")
+    let screen = try await session.waitForPrompt(after: start)
+    #expect(screen.contains("\(script.path):2: error: interrupted at 'pause'"), "\(screen)")
+    // The sourced file is all or nothing: its `use deepseek` was undone.
+    #expect(screen.lastPrompt?.provider == nil, "the file's changes were kept:\n\(screen)")
+    try session.press("C-d")
+    #expect(try await session.exitStatus() == 0)
+  }
 }

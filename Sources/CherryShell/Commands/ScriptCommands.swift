@@ -42,6 +42,6 @@ enum ScriptCommands {
     guard shell.options.isTerminal, let wait = shell.options.waitForEnter else { return }
     shell.out.text("-- press Enter to go on --")
     shell.out.sink.flush()
-    wait()
+    guard wait() else { throw ErrorMessage.pauseInterrupted() }
   }
 }

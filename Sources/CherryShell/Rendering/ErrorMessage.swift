@@ -79,6 +79,12 @@ enum ErrorMessage {
     }
   }
 
+  static func pauseInterrupted() -> ShellError {
+    ShellError(
+      "interrupted at 'pause' (Ctrl-C): the script stops here",
+      hints: ["run it again to replay it from the start; nothing it changed was kept"])
+  }
+
   static func unknownCommand(_ word: String, suggestion: String?) -> ShellError {
     if KeyMask.looksLikeKey(word) {
       return ShellError(
