@@ -140,7 +140,8 @@ enum ProviderErrorClassifier {
     case .server:
       return "the provider failed on its side: retry later"
     case .malformed:
-      return "the answer is not what a \(context.style.rawValue) provider sends: check the URL"
+      return
+        "the answer is not what a provider of the \(context.style.rawValue) style sends: check the URL"
         + " (`url`) and the provider's type"
     case .tooLarge:
       return "the answer exceeds \(context.maxResponseBytes / (1024 * 1024)) MiB: is the URL right?"

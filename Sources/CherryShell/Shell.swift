@@ -121,7 +121,8 @@ public final class Shell {
       return .succeeded
     } catch let error as ShellError {
       if !error.keepsChanges { session = snapshot }
-      if !error.alreadyReported { report(error) }
+      let atPrompt = frames.last?.isPrompt ?? false
+      if !error.alreadyReported, !(error.summarizedAbove && atPrompt) { report(error) }
       return .failed(error.status)
     } catch {
       session = snapshot

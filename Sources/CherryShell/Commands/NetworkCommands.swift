@@ -115,7 +115,7 @@ enum NetworkCommands {
     }
     guard passed else {
       var error = ShellError("test failed for \(provider.id)")
-      error.alreadyReported = true
+      error.summarizedAbove = true
       throw error
     }
   }
@@ -151,7 +151,7 @@ enum NetworkCommands {
     }
     guard report.failingCount == 0 && report.someKeysFailingCount == 0 else {
       var error = ShellError("check failed")
-      error.alreadyReported = true
+      error.summarizedAbove = true
       throw error
     }
   }

@@ -13,6 +13,10 @@ struct ShellError: Error {
   /// Set when the text was already printed (a sourced file's own error), so the
   /// failure only propagates.
   var alreadyReported = false
+  /// Set when the lines printed above already say what failed (the ✗ lines of
+  /// `test` and `check`): at the prompt nothing more is printed, but a script
+  /// still gets its `FILE:LINE: error:` line (DESIGN §2.3).
+  var summarizedAbove = false
   /// The exit status a script ends with because of it.
   var status: ExitStatus = .commandFailed
   /// Keep the session as the command left it (a request advanced the key
