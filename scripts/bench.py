@@ -4,8 +4,8 @@ manage on 10,000 models, one Tab completion over them, a health check of 50 mode
 at 100 ms latency and concurrency 16, and peak memory for each.
 
 Usage: bench.py BIN_DIR [--runs N]
-Every child is started with posix_spawn and reaped with wait4, so its wall time and
-peak resident memory (ru_maxrss) are its own, not Python's.
+Every child is started by scripts/bench-spawn.c, which times it and reads its peak
+resident memory (ru_maxrss) from wait4, so the numbers are its own, not Python's.
 """
 import os
 import shutil
@@ -23,26 +23,33 @@ CHERRY = os.path.join(BIN, "cherry")
 DEMO = os.path.join(BIN, "cherry-demo")
 PROBE = os.path.join(BIN, "cherry-bench-probe")
 WORK = tempfile.mkdtemp(prefix="cherry-bench-")
+SPAWN = os.path.join(WORK, "bench-spawn")
+subprocess.run(["cc", "-O2", "-o", SPAWN, os.path.join(os.path.dirname(__file__), "bench-spawn.c")],
+               check=True)
 DEVNULL = os.open(os.devnull, os.O_RDWR)
 rows = []
 
 
 def spawn(argv, env=None, stdout=DEVNULL, stdin=DEVNULL):
-    """Runs argv to completion; returns (seconds, peak RSS in MiB, status)."""
+    """Runs argv to completion through bench-spawn; returns (seconds, peak RSS in MiB, status)."""
     environment = dict(os.environ, NO_COLOR="1", CHERRY_HOME=os.path.join(WORK, "home"))
     environment.pop("CHERRY_RC", None)
     if env:
         environment.update(env)
+    result_read, result_write = os.pipe()
     actions = [
         (os.POSIX_SPAWN_DUP2, stdin, 0),
         (os.POSIX_SPAWN_DUP2, stdout, 1),
         (os.POSIX_SPAWN_DUP2, DEVNULL, 2),
+        (os.POSIX_SPAWN_DUP2, result_write, 3),
     ]
-    start = time.perf_counter()
-    pid = os.posix_spawn(argv[0], argv, environment, file_actions=actions)
-    _, status, usage = os.wait4(pid, 0)
-    elapsed = time.perf_counter() - start
-    return elapsed, usage.ru_maxrss / 1024.0, os.waitstatus_to_exitcode(status)
+    pid = os.posix_spawn(SPAWN, [SPAWN, *argv], environment, file_actions=actions)
+    os.close(result_write)
+    with os.fdopen(result_read) as results:
+        report = results.read().split()
+    os.waitpid(pid, 0)
+    seconds, kib, status = float(report[0]), int(report[1]), int(report[2])
+    return seconds, kib / 1024.0, status
 
 
 def row(name, value, target, verdict, memory):
