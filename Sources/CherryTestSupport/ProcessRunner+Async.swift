@@ -1,13 +1,30 @@
 import Foundation
 
-extension ProcessRunner {
-  /// Runs a program on a thread of its own and waits for it without holding a
-  /// thread of Swift's cooperative pool.
+/// Runs blocking work on a thread of its own, off Swift's cooperative pool.
+///
+/// A test whose child process or HTTP call talks to a server running inside the
+/// test process (a `DemoServer`) must not block a pool thread while it waits: the
+/// server's handlers run on that pool, which has only as many threads as cores
+/// (two here), so the wait can starve the very server it is waiting for.
+public enum OffPool {
+  /// Runs `work` on a new thread and resumes with its result.
   ///
-  /// Use this from async tests whose child talks to a server running inside the
-  /// test process (a `DemoServer`): that server's handlers run on the cooperative
-  /// pool, which has only as many threads as cores (two here), so a blocking wait
-  /// on a pool thread can starve the very server the child is waiting for.
+  /// - Parameter work: The blocking work.
+  /// - Returns: What `work` returned.
+  /// - Throws: What `work` threw.
+  public static func run<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws
+    -> T
+  {
+    try await withCheckedThrowingContinuation { continuation in
+      let thread = Thread { continuation.resume(with: Result { try work() }) }
+      thread.start()
+    }
+  }
+}
+
+extension ProcessRunner {
+  /// Runs a program like ``run(_:_:environment:stdin:currentDirectory:deadline:)``,
+  /// waiting for it off the cooperative pool (see ``OffPool``).
   ///
   /// - Parameters:
   ///   - executable: The program's absolute path.
@@ -22,16 +39,10 @@ extension ProcessRunner {
     _ executable: String, _ arguments: [String], environment: [String: String?] = [:],
     stdin: String? = nil, currentDirectory: String? = nil, deadline: Double = 60
   ) async throws -> ProcessResult {
-    try await withCheckedThrowingContinuation { continuation in
-      let thread = Thread {
-        continuation.resume(
-          with: Result {
-            try run(
-              executable, arguments, environment: environment, stdin: stdin,
-              currentDirectory: currentDirectory, deadline: deadline)
-          })
-      }
-      thread.start()
+    try await OffPool.run {
+      try run(
+        executable, arguments, environment: environment, stdin: stdin,
+        currentDirectory: currentDirectory, deadline: deadline)
     }
   }
 }

@@ -77,16 +77,6 @@ enum EndToEnd {
     text.split(separator: "\n").map(String.init)
   }
 
-  /// Runs blocking work (a child process, curl) on a thread of its own, off the
-  /// cooperative pool: on 2 cores, tests that block the pool's threads while
-  /// waiting for a child starve the in-process demo server, which then never answers.
-  static func blocking<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-    try await withCheckedThrowingContinuation { continuation in
-      let thread = Thread { continuation.resume(with: Result { try work() }) }
-      thread.start()
-    }
-  }
-
   /// Seconds taken by an asynchronous block.
   static func timed<T>(_ body: () async throws -> T) async rethrows -> (T, Double) {
     let clock = ContinuousClock()
@@ -100,15 +90,12 @@ enum EndToEnd {
 }
 
 extension Cherry {
-  /// Runs the binary in this CHERRY_HOME off the cooperative pool (see ``EndToEnd/blocking(_:)``).
+  /// Runs the binary in this CHERRY_HOME, waiting off the cooperative pool
+  /// (see ``OffPool``): the demo server it talks to runs inside the test process.
   func start(_ arguments: [String]) async throws -> ProcessResult {
-    let binary = Self.binary
-    let home = folder.path
-    return try await EndToEnd.blocking {
-      try ProcessRunner.run(
-        binary, arguments, environment: ["CHERRY_HOME": home, "HOME": home],
-        currentDirectory: home)
-    }
+    try await ProcessRunner.runDetached(
+      Self.binary, arguments, environment: ["CHERRY_HOME": folder.path, "HOME": folder.path],
+      currentDirectory: folder.path)
   }
 }
 
@@ -179,7 +166,7 @@ final class LLMockPeer: Sendable {
     let pid = try spawn(
       executable, ["serve", "--host", "127.0.0.1", "--port", String(port)], log: log)
     let peer = LLMockPeer(base: "http://127.0.0.1:\(port)", pid: pid)
-    let up = try await EndToEnd.blocking {
+    let up = try await OffPool.run {
       Polling.until(seconds: 30) { (try? peer.getNow("/health"))?.contains("ok") == true }
     }
     guard up else {
@@ -194,7 +181,7 @@ final class LLMockPeer: Sendable {
   func stop() async {
     let pid = self.pid
     kill(pid, SIGTERM)
-    _ = try? await EndToEnd.blocking {
+    _ = try? await OffPool.run {
       var status: Int32 = 0
       let gone = Polling.until(seconds: 10) { waitpid(pid, &status, WNOHANG) != 0 }
       if !gone {
@@ -215,7 +202,7 @@ final class LLMockPeer: Sendable {
   /// Queues behaviours on llmock's control API.
   func script(_ behaviors: String) async throws {
     let url = base + "/_llmock/scenario"
-    let result = try await EndToEnd.blocking {
+    let result = try await OffPool.run {
       try ProcessRunner.run(
         "/usr/bin/env",
         [
@@ -228,7 +215,7 @@ final class LLMockPeer: Sendable {
 
   /// llmock's journal, oldest first.
   func journal() async throws -> [LLMockRequest] {
-    let text = try await EndToEnd.blocking { try self.getNow("/_llmock/requests") }
+    let text = try await OffPool.run { try self.getNow("/_llmock/requests") }
     let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
     let entries = object?["requests"] as? [[String: Any]] ?? []
     return entries.map { entry in
