@@ -45,15 +45,17 @@ extension Shell {
   ///
   /// - Parameters:
   ///   - label: What the spinner says.
-  ///   - spinner: Whether to show the spinner (not while an answer streams).
+  ///   - spinner: Whether to show the spinner.
   ///   - operation: The request.
   ///   - streaming: Runs on the shell's task while the request runs (prints a
-  ///     streamed answer); it must return once the request is over.
+  ///     streamed answer); it must return once the request is over, and call the
+  ///     closure it is given before it prints, which takes the spinner away for
+  ///     good (the spinner shows only while nothing has arrived yet).
   /// - Returns: The operation's result.
   /// - Throws: ``ErrorMessage/cancelled`` on Ctrl-C.
   func perform<T: Sendable>(
     _ label: String, spinner: Bool = true, _ operation: @escaping @Sendable () async -> T,
-    streaming: (() async -> Void)? = nil
+    streaming: ((_ stopSpinner: @escaping @Sendable () -> Void) async -> Void)? = nil
   ) async throws(ShellError) -> T {
     defer { printTraces() }
     let interrupts = options.interrupts
@@ -61,9 +63,10 @@ extension Shell {
     out.sink.flush()
     guard interrupts != nil || showSpinner else {
       let task = Task { await operation() }
-      if let streaming { await streaming() }
+      if let streaming { await streaming {} }
       return await task.value
     }
+    let line = SpinnerLine(enabled: showSpinner)
     interrupts?.start()
     defer { interrupts?.stop() }
     let task = Task { await operation() }
@@ -76,16 +79,16 @@ extension Shell {
             task.cancel()
             break
           }
-          if showSpinner { Spinner.draw(frames[tick % frames.count] + " " + label) }
+          line.draw(frames[tick % frames.count] + " " + label)
           tick += 1
           try? await Task.sleep(for: .milliseconds(80))
         }
       }
-      if let streaming { await streaming() }
+      if let streaming { await streaming { line.stop() } }
       _ = await task.value
       group.cancelAll()
     }
-    if showSpinner { Spinner.clear() }
+    line.stop()
     let value = await task.value
     if interrupts?.interrupted == true { throw ErrorMessage.cancelled }
     return value
@@ -93,13 +96,28 @@ extension Shell {
 }
 
 /// The spinner's line on standard error (a terminal only, so no one parses it).
-private enum Spinner {
-  static func draw(_ text: String) {
-    write("\r\u{1B}[K" + text)
+///
+/// Once stopped it never draws again: a streamed answer may then be on the
+/// screen, and a late frame would erase its line. The lock makes "stop" and
+/// "draw" exclusive, since the spinner ticks on another task than the printing.
+private final class SpinnerLine: Sendable {
+  private let stopped: Mutex<Bool>
+
+  init(enabled: Bool) {
+    stopped = Mutex(!enabled)
   }
 
-  static func clear() {
-    write("\r\u{1B}[K")
+  func draw(_ text: String) {
+    stopped.withLock { stopped in
+      if !stopped { Self.write("\r\u{1B}[K" + text) }
+    }
+  }
+
+  func stop() {
+    stopped.withLock { stopped in
+      if !stopped { Self.write("\r\u{1B}[K") }
+      stopped = true
+    }
   }
 
   private static func write(_ text: String) {

@@ -174,7 +174,7 @@ enum NetworkCommands {
     let current = try shell.selectedProvider()
     let client = shell.client()
     let (stream, continuation) = AsyncStream<String>.makeStream()
-    let failure = try await shell.perform("asking \(modelID)…", spinner: false) {
+    let failure = try await shell.perform("asking \(modelID)…") {
       () async -> ProviderError? in
       defer { continuation.finish() }
       do throws(ProviderError) {
@@ -185,10 +185,11 @@ enum NetworkCommands {
       } catch {
         return error
       }
-    } streaming: {
+    } streaming: { stopSpinner in
       var wroteAny = false
       var endsWithNewline = true
       for await piece in stream {
+        stopSpinner()
         shell.out.text(piece)
         shell.out.sink.flush()
         wroteAny = true
