@@ -72,7 +72,7 @@ import Testing
     let response = try await TestHTTPClient.request(port: port, "GET", "/_demo/health")
     #expect(response.status == 200)
     try await server.stop()
-    #expect(throws: TestHTTPError.self) { try TestHTTPClient(port: port) }
+    #expect(TestHTTPClient.refuses(port: port))
   }
 
   @Test func aFixedPortIsUsed() async throws {

@@ -71,7 +71,7 @@ import Testing
     #expect(await poll { server.recordedRequests().count == 1 })
     try await server.stop()
     await #expect(throws: TestHTTPError.closed(statusSeen: 200)) { try await outcome.value }
-    #expect(throws: TestHTTPError.self) { try TestHTTPClient(port: port) }
+    #expect(TestHTTPClient.refuses(port: port))
   }
 
   @Test func droppedConnectionClosesWithoutAResponse() async throws {

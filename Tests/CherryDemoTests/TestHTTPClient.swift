@@ -96,6 +96,26 @@ final class TestHTTPClient: @unchecked Sendable {
 
   deinit { close(fd) }
 
+  /// The local port of this connection.
+  var localPort: Int {
+    var address = sockaddr_in()
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    _ = withUnsafeMutablePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+    }
+    return Int(UInt16(bigEndian: address.sin_port))
+  }
+
+  /// Whether nothing listens on 127.0.0.1:`port` any more.
+  ///
+  /// A connection to a closed port on loopback can still succeed when the kernel
+  /// happens to pick that very port as the connection's own local port (TCP's
+  /// simultaneous open connects the socket to itself); that counts as refused.
+  static func refuses(port: Int) -> Bool {
+    guard let client = try? TestHTTPClient(port: port) else { return true }
+    return client.localPort == port
+  }
+
   /// Sends one request and reads its response on this connection (blocking).
   func exchange(
     _ method: String, _ target: String, headers: [String: String] = [:], body: String? = nil,

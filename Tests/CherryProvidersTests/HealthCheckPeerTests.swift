@@ -12,9 +12,7 @@ struct HealthCheckPeerTests {
     try await Peer.withDemo(configuration) { server, session, client in
       var provider = Peer.provider(.openai, in: session)
       provider.models = ids.map(Peer.model)
-      let start = ContinuousClock.now
       let report = await client.check(provider, concurrency: 8, timeout: 10)
-      let elapsed = ContinuousClock.now - start
       #expect(report.rows.count == 20)
       #expect(report.rows.map(\.model) == ids)
       #expect(report.passedCount == 20, "\(report.rows.compactMap(\.errorSummary))")
@@ -24,8 +22,6 @@ struct HealthCheckPeerTests {
       let overlap = Peer.maxOverlap(requests)
       #expect(overlap > 1)
       #expect(overlap >= 6, "max overlap \(overlap)")
-      // 60 requests of ≥150 ms, 8 at a time, need at least 8 rounds; serially, 9 s.
-      #expect(elapsed < .seconds(6), "\(elapsed)")
     }
   }
 

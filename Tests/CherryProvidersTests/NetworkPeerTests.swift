@@ -13,11 +13,11 @@ struct NetworkPeerTests {
     try await Peer.withClient { client in
       var provider = Provider(id: "x", name: "X", style: .openai, url: "http://127.0.0.1:\(port)")
       provider.keys = ["sk-refused-test-key-123456"]
-      let start = ContinuousClock.now
+      // Refused, not a timeout: AsyncHTTPClient would otherwise retry the
+      // connection until the 15 s limit and report that instead.
       let result = await client.test(
         provider, model: Peer.model("gpt-4o"), keyIndex: 0, timeout: 15)
       #expect(result.error?.kind == .refused, "\(result.error?.message ?? "ok")")
-      #expect(ContinuousClock.now - start < .seconds(3))
       #expect(result.error?.message.contains("127.0.0.1:\(port)") == true)
     }
   }
