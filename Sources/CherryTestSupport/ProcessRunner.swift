@@ -47,64 +47,32 @@ public enum ProcessRunner {
     guard pipe(&outPipe) == 0, pipe(&errPipe) == 0 else { throw ProcessRunnerError("pipe") }
     if stdin != nil, pipe(&inPipe) != 0 { throw ProcessRunnerError("pipe") }
 
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    if stdin != nil {
-      posix_spawn_file_actions_adddup2(&actions, inPipe[0], 0)
-      posix_spawn_file_actions_addclose(&actions, inPipe[1])
-    } else {
-      posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-    }
-    posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
-    posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
-    for fd in [outPipe[0], errPipe[0]] { posix_spawn_file_actions_addclose(&actions, fd) }
-
-    var attributes = posix_spawnattr_t()
-    posix_spawnattr_init(&attributes)
-    defer { posix_spawnattr_destroy(&attributes) }
-    var empty = sigset_t()
-    sigemptyset(&empty)
-    var all = sigset_t()
-    sigfillset(&all)
-    sigdelset(&all, SIGKILL)
-    sigdelset(&all, SIGSTOP)
-    posix_spawnattr_setsigmask(&attributes, &empty)
-    posix_spawnattr_setsigdefault(&attributes, &all)
-    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-
     // Swift's Glibc module lacks posix_spawn_file_actions_addchdir_np: `env -C`
     // changes the directory and then execs the program itself.
     let program = currentDirectory == nil ? executable : "/usr/bin/env"
     let words =
-      currentDirectory.map { ["/usr/bin/env", "-C", $0, executable] + arguments }
-      ?? [executable] + arguments
-    let argv = words.map { strdup($0) } + [nil]
-    let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
-    defer { for pointer in argv + envp { free(pointer) } }
-
-    var pid = pid_t()
-    let spawned = posix_spawn(&pid, program, &actions, &attributes, argv, envp)
+      currentDirectory.map { ["-C", $0, executable] + arguments } ?? arguments
+    let pid: pid_t
+    do {
+      pid = try ChildSpawn.start(
+        program, words, environment: env,
+        stdin: stdin == nil ? .null : .descriptor(inPipe[0]), stdout: .descriptor(outPipe[1]),
+        stderr: .descriptor(errPipe[1]),
+        closing: [outPipe[0], errPipe[0]] + (stdin == nil ? [] : [inPipe[1]]))
+    } catch {
+      for fd in outPipe + errPipe { close(fd) }
+      if stdin != nil { for fd in inPipe { close(fd) } }
+      throw error
+    }
     close(outPipe[1])
     close(errPipe[1])
     if stdin != nil { close(inPipe[0]) }
-    guard spawned == 0 else {
-      close(outPipe[0])
-      close(errPipe[0])
-      if stdin != nil { close(inPipe[1]) }
-      throw ProcessRunnerError("posix_spawn \(executable)", code: spawned)
-    }
 
     let (out, err) = pump(
       input: stdin.map { Array($0.utf8) }, inFD: stdin != nil ? inPipe[1] : -1,
       outFD: outPipe[0], errFD: errPipe[0], pid: pid, deadline: deadline)
 
-    var status: Int32 = 0
-    while waitpid(pid, &status, 0) < 0 {
-      guard errno == EINTR else { throw ProcessRunnerError("waitpid") }
-    }
-    // WIFEXITED / WEXITSTATUS / WTERMSIG are macros that Swift does not import.
-    let exitStatus = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+    let exitStatus = ChildSpawn.wait(pid)
     return ProcessResult(
       status: exitStatus, stdout: String(decoding: out, as: UTF8.self),
       stderr: String(decoding: err, as: UTF8.self))
@@ -177,7 +145,12 @@ public struct ProcessRunnerError: Error, CustomStringConvertible {
   /// The failed call and the system's reason.
   public var description: String
 
-  init(_ call: String, code: Int32 = errno) {
-    description = "\(call): \(String(cString: strerror(code)))"
+  /// Describes a failed system call.
+  ///
+  /// - Parameters:
+  ///   - call: What was called.
+  ///   - code: The `errno` value; `nil` reads the current one.
+  public init(_ call: String, code: Int32? = nil) {
+    description = "\(call): \(String(cString: strerror(code ?? errno)))"
   }
 }

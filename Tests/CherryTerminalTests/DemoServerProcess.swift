@@ -1,9 +1,10 @@
+import CherryTestSupport
 import Foundation
 
 /// A `cherry-demo` server running in the background for one test, killed at the end.
 ///
-/// Started with posix_spawn like ``ChildProcess`` (signals unblocked and at their
-/// default); its standard output stays open on a pipe until ``stop()``, so a late
+/// Started with ``ChildSpawn`` (signals unblocked and at their default); its
+/// standard output stays open on a pipe until ``stop()``, so a late
 /// line never meets a closed pipe. Stopped with SIGKILL: a child of the test runner
 /// may ignore SIGTERM.
 final class DemoServerProcess {
@@ -28,40 +29,17 @@ final class DemoServerProcess {
     var pipe: [Int32] = [-1, -1]
     guard Glibc.pipe(&pipe) == 0 else { throw Self.error("pipe") }
 
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-    posix_spawn_file_actions_adddup2(&actions, pipe[1], 1)
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-    posix_spawn_file_actions_addclose(&actions, pipe[0])
-    posix_spawn_file_actions_addclose(&actions, pipe[1])
-
-    var attributes = posix_spawnattr_t()
-    posix_spawnattr_init(&attributes)
-    defer { posix_spawnattr_destroy(&attributes) }
-    var empty = sigset_t()
-    sigemptyset(&empty)
-    var all = sigset_t()
-    sigfillset(&all)
-    sigdelset(&all, SIGKILL)
-    sigdelset(&all, SIGSTOP)
-    posix_spawnattr_setsigmask(&attributes, &empty)
-    posix_spawnattr_setsigdefault(&attributes, &all)
-    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-
-    let argv = ([path] + arguments).map { strdup($0) } + [nil]
-    let envp = ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-    defer {
-      for pointer in argv + envp { free(pointer) }
-    }
-    var child = pid_t()
-    let spawned = posix_spawn(&child, path, &actions, &attributes, argv, envp)
-    close(pipe[1])
-    guard spawned == 0 else {
+    let child: pid_t
+    do {
+      child = try ChildSpawn.start(
+        path, arguments, environment: ProcessInfo.processInfo.environment,
+        stdout: .descriptor(pipe[1]), closing: [pipe[0]])
+    } catch {
       close(pipe[0])
-      throw Self.error("posix_spawn \(path)", code: spawned)
+      close(pipe[1])
+      throw TerminalSession.HarnessError(description: "\(error)")
     }
+    close(pipe[1])
     pid = child
     output = pipe[0]
 
@@ -88,9 +66,7 @@ final class DemoServerProcess {
   }
 
   private static func kill(_ pid: pid_t) {
-    Glibc.kill(pid, SIGKILL)
-    var status: Int32 = 0
-    while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+    ChildSpawn.kill(pid)
   }
 
   /// Reads up to the first newline, polling with a deadline.
