@@ -209,8 +209,7 @@ enum NetworkCommands {
     -> Double?
   {
     guard let value = invocation.options[name] else { return nil }
-    let number = value.hasSuffix("s") ? String(value.dropLast()) : value
-    guard let seconds = Double(number), seconds > 0, seconds.isFinite else {
+    guard let seconds = Seconds.parse(value) else {
       throw ErrorMessage.badValue(
         invocation.spec, "timeout", value, expected: "a number of seconds greater than 0")
     }

@@ -64,10 +64,7 @@ enum RequestSettingCommands {
       shell.out.line("timeout: the defaults apply")
       return
     }
-    let number = value.hasSuffix("s") ? String(value.dropLast()) : value
-    guard let seconds = Double(number), seconds > 0, seconds.isFinite, seconds <= 86_400 else {
-      throw ErrorMessage.badTimeout(value)
-    }
+    guard let seconds = Seconds.parse(value) else { throw ErrorMessage.badTimeout(value) }
     try shell.updateSelected { (provider) throws(ShellError) in provider.timeout = seconds }
     shell.out.line("timeout " + Describe.seconds(seconds))
   }
