@@ -43,3 +43,26 @@ struct ModelGroupingTests {
       ModelGrouping.firstPartProviderIDs == ["aihubmix", "silicon", "ocoolai", "o3", "dmxapi"])
   }
 }
+
+/// DashScope groups its Qwen models by family (notes §5.1, `groupQwenModels`).
+struct QwenFamilyTests {
+  @Test(arguments: [
+    ("qwen2.5-72b-instruct", "qwen2.5"), ("qwen3.5-plus", "qwen3.5"), ("qwen2-7b", "qwen2"),
+    ("qwen-max-latest", "qwen-max"), ("qwen-coder-plus", "qwen-coder"), ("qwen-vl-max", "qwen-vl"),
+    ("qwen-72b-chat", "qwen-72b"), ("Qwen2.5-VL-32B", "qwen2.5"), ("qwen25-x", "qwen2"),
+  ])
+  func family(_ id: String, _ expected: String) {
+    #expect(ModelGrouping.qwenFamily(of: id) == expected)
+    #expect(ModelGrouping.group(for: id, providerID: "dashscope", isBuiltIn: true) == expected)
+  }
+
+  @Test(arguments: ["qwen3-32b", "qwen-plus", "qwq-32b", "deepseek-v3", "qwen", "qwen-b"])
+  func notAFamily(_ id: String) {
+    #expect(ModelGrouping.qwenFamily(of: id) == nil)
+  }
+
+  @Test func onlyOnDashScope() {
+    #expect(
+      ModelGrouping.group(for: "qwen2.5-72b", providerID: "silicon", isBuiltIn: true) == "silicon")
+  }
+}

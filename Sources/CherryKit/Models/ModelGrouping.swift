@@ -17,6 +17,7 @@ public enum ModelGrouping {
   ///   - isBuiltIn: Whether the provider comes from the catalogue.
   /// - Returns: The group name, never empty.
   public static func group(for id: String, providerID: String, isBuiltIn: Bool) -> String {
+    if providerID == "dashscope", let family = qwenFamily(of: id) { return family }
     if isBuiltIn {
       if let slash = id.firstIndex(of: "/"), slash != id.startIndex {
         return String(id[..<slash])
@@ -51,5 +52,42 @@ public enum ModelGrouping {
       return parts.count > 1 ? "\(parts[0])-\(parts[1])" : String(parts[0])
     }
     return lower
+  }
+
+  /// The Qwen family DashScope's list is grouped by, as the app's `groupQwenModels`
+  /// does with `^(qwen(?:\d+\.\d+|2(?:\.\d+)?|-\d+b|-(?:max|coder|vl)))`:
+  /// `qwen2.5-72b-instruct` → `qwen2.5`, `qwen-max-latest` → `qwen-max`,
+  /// `qwen-72b-chat` → `qwen-72b`.
+  ///
+  /// - Parameter id: A model id.
+  /// - Returns: The family, or `nil` when the id is not one of these Qwen names.
+  public static func qwenFamily(of id: String) -> String? {
+    let lower = Array(id.lowercased().utf8)
+    guard lower.starts(with: Array("qwen".utf8)) else { return nil }
+    let rest = lower[4...]
+    func digits(_ slice: ArraySlice<UInt8>) -> Int {
+      slice.prefix { (48...57).contains($0) }.count
+    }
+    let whole = digits(rest)
+    // qwen<digits>.<digits>, or qwen2 (with an optional .<digits>)
+    if whole > 0 {
+      let afterWhole = rest.dropFirst(whole)
+      if afterWhole.first == UInt8(ascii: "."), digits(afterWhole.dropFirst()) > 0 {
+        return String(
+          decoding: lower[..<(4 + whole + 1 + digits(afterWhole.dropFirst()))], as: UTF8.self)
+      }
+      if rest.first == UInt8(ascii: "2") { return "qwen2" }
+      return nil
+    }
+    guard rest.first == UInt8(ascii: "-") else { return nil }
+    let afterDash = rest.dropFirst()
+    let size = digits(afterDash)
+    if size > 0, afterDash.dropFirst(size).first == UInt8(ascii: "b") {
+      return String(decoding: lower[..<(5 + size + 1)], as: UTF8.self)
+    }
+    for name in ["max", "coder", "vl"] where afterDash.starts(with: Array(name.utf8)) {
+      return "qwen-" + name
+    }
+    return nil
   }
 }
