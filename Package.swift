@@ -136,6 +136,11 @@ let package = Package(
       swiftSettings: strictSettings
     ),
     .testTarget(
+      name: "LineEditorTests",
+      dependencies: ["LineEditor"],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
       name: "CherryTerminalTests",
       dependencies: ["CherryTestSupport"],
       swiftSettings: strictSettings
