@@ -28,13 +28,22 @@ struct TwoShellsTests {
     #expect(saved.provider("openai")?.keys == ["sk-second-bbbbbbbbbbb2"])
   }
 
-  @Test func theSameFieldChangedByBothIsRefusedByNameWithExitThree() async throws {
+  /// Opens two shells on one file, then the first renames deepseek to Alpha and
+  /// saves; the second, opened before that, is returned with its output.
+  private func renamedByAFirstShell() async throws -> (
+    ShellHarness, Shell, CapturingOutputSink
+  ) {
     let harness = ShellHarness()
     _ = await harness.run("use deepseek\n")
     let (first, _) = try openShell(harness)
     let (second, secondOutput) = try openShell(harness)
     _ = await first.runInteractive(
       ScriptedLineSource(lines: ["provider rename deepseek Alpha"]), rcFile: nil)
+    return (harness, second, secondOutput)
+  }
+
+  @Test func theSameFieldChangedByBothIsRefusedByNameWithExitThree() async throws {
+    let (harness, second, secondOutput) = try await renamedByAFirstShell()
     let before = harness.sessionBytes()
     let status = await second.runBatch([.command("provider rename deepseek Beta", index: 1)])
     #expect(status == CherryShell.ExitStatus.sessionFile)
@@ -45,12 +54,7 @@ struct TwoShellsTests {
   }
 
   @Test func atThePromptTheConflictIsReportedAndTheShellGoesOn() async throws {
-    let harness = ShellHarness()
-    _ = await harness.run("use deepseek\n")
-    let (first, _) = try openShell(harness)
-    let (second, secondOutput) = try openShell(harness)
-    _ = await first.runInteractive(
-      ScriptedLineSource(lines: ["provider rename deepseek Alpha"]), rcFile: nil)
+    let (harness, second, secondOutput) = try await renamedByAFirstShell()
     let before = harness.sessionBytes()
     _ = await second.runInteractive(
       ScriptedLineSource(lines: ["provider rename deepseek Beta", "providers"]), rcFile: nil)
