@@ -109,35 +109,41 @@ public final class CapturingOutputSink: OutputSink {
   public func flush() {}
 }
 
-/// The shell's writer: lines to a sink, with colour only when asked for
-/// (a terminal, no `NO_COLOR`, no `--no-color`; the executable decides).
+/// The shell's writer: data to standard output, everything else to standard
+/// error (DESIGN §2.1), with colour only when asked for (a terminal, no
+/// `NO_COLOR`, no `--no-color`; `CLICOLOR_FORCE=1` forces it; the executable
+/// decides).
 public final class Output {
   /// The sink written to.
   public let sink: any OutputSink
   /// Whether ANSI colours are used.
   public let color: Bool
+  /// The width text wraps to (help, long messages): the terminal's, or 80.
+  public let width: Int
 
   /// Creates an output.
   ///
   /// - Parameters:
   ///   - sink: Where the text goes.
   ///   - color: Whether to use ANSI colours.
-  public init(sink: any OutputSink, color: Bool) {
+  ///   - width: The columns to wrap long text to.
+  public init(sink: any OutputSink, color: Bool, width: Int = 80) {
     self.sink = sink
     self.color = color
+    self.width = max(20, width)
   }
 
-  /// Writes one line to standard output.
+  /// Writes one line of data to standard output.
   func line(_ text: String) {
     sink.write(text + "\n", to: .standardOutput)
   }
 
-  /// Writes text to standard output as is.
+  /// Writes data to standard output as is (a streamed answer).
   func text(_ text: String) {
     sink.write(text, to: .standardOutput)
   }
 
-  /// Writes one line to standard error.
+  /// Writes one line to standard error (notes, confirmations, errors).
   func errorLine(_ text: String) {
     sink.write(text + "\n", to: .standardError)
   }
@@ -153,6 +159,7 @@ public final class Output {
     case green = "32"
     case yellow = "33"
     case dim = "2"
+    case italic = "3"
     case bold = "1"
     case boldRed = "1;31"
   }

@@ -5,7 +5,7 @@ extension Shell {
   /// selection only run when there is one.
   func selectedIndex() throws(ShellError) -> Int {
     guard let id = session.selected else {
-      throw ShellError("no provider selected", hints: ["pick one first: use <provider>"])
+      throw ShellError("no provider selected", fix: ["pick one first: use <provider>"])
     }
     // Scripts act on the same provider line after line: check the last index first
     // instead of searching the list (a 10,000-line replay, DESIGN §5).
@@ -14,7 +14,7 @@ extension Shell {
       return cached
     }
     guard let index = providers.firstIndex(where: { $0.id == id }) else {
-      throw ShellError("no provider selected", hints: ["pick one first: use <provider>"])
+      throw ShellError("no provider selected", fix: ["pick one first: use <provider>"])
     }
     selectedIndexCache = index
     return index
@@ -25,7 +25,20 @@ extension Shell {
     session.providers[try selectedIndex()]
   }
 
-  /// Changes the selected provider in place.
+  /// Changes the selected provider in place and returns it as it is after.
+  ///
+  /// The body must not read the shell's session (it is being changed).
+  @discardableResult
+  func changeSelected(_ body: (inout Provider) throws(ShellError) -> Void) throws(ShellError)
+    -> Provider
+  {
+    let index = try selectedIndex()
+    try body(&session.providers[index])
+    return session.providers[index]
+  }
+
+  /// Changes the selected provider in place; the body must not read the shell's
+  /// session (it is being changed).
   func updateSelected<T>(_ body: (inout Provider) throws(ShellError) -> T) throws(ShellError) -> T {
     let index = try selectedIndex()
     return try body(&session.providers[index])
@@ -59,15 +72,33 @@ extension Shell {
   }
 }
 
-extension Invocation {
-  /// The positional at `index`, or an error saying it is missing.
-  func argument(_ index: Int, _ what: String) throws(ShellError) -> String {
-    guard index < positionals.count else { throw ErrorMessage.missingArgument(spec, what) }
-    return positionals[index]
+extension Shell {
+  /// Takes the next key of the selected provider for a request (DESIGN §1.1).
+  ///
+  /// The key stays used even if the command then fails (``Shell/run(line:)``).
+  ///
+  /// - Returns: The key's index, or `nil` when the provider has no keys.
+  func takeNextKey() throws(ShellError) -> Int? {
+    try updateSelected { (provider) throws(ShellError) in provider.advanceRotation() }
   }
 
-  /// Refuses positionals beyond `count`.
-  func expectAtMost(_ count: Int) throws(ShellError) {
-    if positionals.count > count { throw ErrorMessage.tooManyArguments(spec, positionals[count]) }
+  /// After models were added or removed, the kept listing's marks follow.
+  func refreshListing() {
+    guard let kept = listing, kept.providerID == session.selected,
+      let provider = try? selectedProvider()
+    else { return }
+    listing?.listing = kept.listing.refreshed(for: provider)
+  }
+
+  /// The report of a command that shows or changed a provider: its settings page
+  /// in JSON, and the given text.
+  func pageReport(
+    _ provider: Provider, warnings: [String] = [],
+    text: @escaping (Output) -> [String] = { _ in [] }
+  ) -> Report<JSONShapes.ProviderPage> {
+    Report(
+      JSONShapes.ProviderPage(
+        provider: JSONShapes.page(provider, selected: provider.id == session.selected)),
+      schema: "provider", warnings: warnings, text: text)
   }
 }

@@ -57,7 +57,7 @@ extension Shell {
     do {
       try saveIfChanged()
     } catch {
-      report(error)
+      reportError(error)
       return .sessionFile
     }
     return total.failure ?? .success
@@ -104,7 +104,7 @@ extension Shell {
     do {
       try saveIfChanged()
     } catch {
-      report(error)
+      reportError(error)
     }
   }
 
@@ -138,7 +138,7 @@ extension Shell {
       let text = try FileText.read(path, environment: options.environment)
       return await runLines(StringLineSource(text), frame: Frame(kind: .file(path: path)))
     } catch {
-      report(error)
+      reportError(error)
       var result = SourceResult()
       result.record(.commandFailed)
       result.stopped = !settings.continueOnError
@@ -153,7 +153,7 @@ extension Shell {
       let text = try FileText.read(path, environment: options.environment)
       return await runLines(StringLineSource(text), frame: Frame(kind: .file(path: displayPath)))
     } catch {
-      report(error)
+      reportError(error)
       var result = SourceResult()
       result.record(.commandFailed)
       result.stopped = true
@@ -162,7 +162,7 @@ extension Shell {
   }
 
   /// The `source` command: the file is all or nothing, at the prompt too.
-  func source(_ argument: String) async throws(ShellError) {
+  func source(_ argument: String) async throws(ShellError) -> any CommandReport {
     // frames[0] is the prompt or the top-level script; the rest are sourced files.
     let nested = max(0, frames.count - 1)
     guard nested < Self.maximumSourceDepth else {
@@ -174,11 +174,11 @@ extension Shell {
     let result = await runLines(StringLineSource(text), frame: Frame(kind: .file(path: path)))
     if result.stopped {
       session = snapshot
-      if frames.last?.isPrompt == true {
-        out.errorLine("note: " + ErrorMessage.sourcedFileFailed(path))
-      }
-      throw ShellError.reported
+      let failed = ErrorMessage.sourcedFileFailed(path)
+      if frames.last?.isPrompt == true { note("note: " + failed) }
+      return Report(EmptyData(), schema: "empty", outcome: .failedReported(ShellError(failed)))
     }
+    return Report.none
   }
 
   /// A path relative to the file being run is taken from that file's folder, so a

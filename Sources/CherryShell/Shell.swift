@@ -39,6 +39,9 @@ public final class Shell {
   var selectedIndexCache: Int?
   /// Requests recorded for `set trace on`.
   let traces = TraceCollector()
+  /// Whether the command running now prints JSON (`--json`, `set json on`, or
+  /// its own `--json`).
+  var jsonOutput = false
 
   /// Creates a shell on the session file of `options`, or on `session` kept in
   /// memory when there is no file.
@@ -97,100 +100,80 @@ public final class Shell {
     case failed(ExitStatus)
   }
 
-  /// Runs one line: echo, split, dispatch; a failure leaves the session as it was.
+  /// Runs one line: echo, split, walk the table, run the handler, show the
+  /// report; a failure undoes what the command changed (except the keys it used,
+  /// ``CherryKit/Session/undoingChanges(since:)``).
   func run(line: String) async -> LineResult {
     if settings.echo, !(frames.last?.isPrompt ?? false) {
-      out.line(out.paint(prompt, .dim) + KeyMask.maskLine(line))
+      out.errorLine(out.paint(prompt, .dim) + KeyMask.maskLine(line))
     }
     let words: [String]
     do {
       words = try WordSplitter.split(line, environment: options.environment)
     } catch {
-      report(ErrorMessage.words(error))
-      return .failed(.commandFailed)
+      return fail(ErrorMessage.words(error), command: nil)
     }
     guard !words.isEmpty else { return .succeeded }
     if frames.count <= 1 {
       lineHistory.append(line)  // masked when shown: scripts never pay for it
     }
+    let invocation: Invocation
+    do {
+      invocation = try CommandParser.parse(words, line: line)
+    } catch {
+      jsonOutput = options.json || settings.json || words.contains(Options.json.spec.name)
+      return fail(error, command: words[0])
+    }
+    jsonOutput = options.json || settings.json || invocation.has(Options.json)
+    if invocation.has(Options.help) {
+      show(Report.text(HelpText.detail(invocation.path, width: out.width)), invocation.name)
+      return .succeeded
+    }
     let snapshot = session
     do {
-      let invocation = try parse(words, line: line)
-      try check(invocation.spec)
-      try await invocation.spec.handler(self, invocation)
-      return .succeeded
-    } catch let error as ShellError {
-      if !error.keepsChanges { session = snapshot }
-      let atPrompt = frames.last?.isPrompt ?? false
-      if !error.alreadyReported, !(error.summarizedAbove && atPrompt) { report(error) }
-      return .failed(error.status)
+      try checkRequirement(invocation)
+      let handler = invocation.spec.handler
+      guard let handler else { return .succeeded }  // the parser never returns such a node
+      let report = try await handler(self, invocation)
+      show(report, invocation.name)
+      guard let failure = report.outcome.failure else { return .succeeded }
+      session = session.undoingChanges(since: snapshot)
+      if case .failedAbove = report.outcome, !(frames.last?.isPrompt ?? false) {
+        reportError(failure)
+      }
+      return .failed(failure.status)
     } catch {
-      session = snapshot
-      let shellError = ErrorMessage.from(error)
-      report(shellError)
-      return .failed(shellError.status)
+      session = session.undoingChanges(since: snapshot)
+      return fail(ErrorMessage.from(error), command: invocation.name)
     }
   }
 
-  /// Finds the command and splits options from positionals.
-  func parse(_ words: [String], line: String) throws(ShellError) -> Invocation {
-    var words = words
-    var head = words[0]
-    // `+gpt-4o` and `-gpt-4o` work without the space.
-    if CommandTable.spec(named: head) == nil, head.count > 1,
-      let first = head.first, first == "+" || (first == "-" && !head.hasPrefix("--"))
-    {
-      words.insert(String(head.dropFirst()), at: 1)
-      head = String(first)
-      words[0] = head
+  /// Shows a command's report: its JSON document, or its text; then its warnings.
+  private func show(_ report: any CommandReport, _ command: String) {
+    if jsonOutput {
+      out.line(JSONDocument.make(command: command, report: report, error: report.outcome.failure))
+    } else {
+      report.write(to: out)
     }
-    guard let spec = CommandTable.spec(named: head) else {
-      throw ErrorMessage.unknownCommand(head, suggestion: Suggestion.closestCommand(to: head))
-    }
-    var positionals: [String] = []
-    var options: [String: String] = [:]
-    var index = 1
-    var optionsDone = false
-    while index < words.count {
-      let word = words[index]
-      index += 1
-      if !optionsDone, word == "--", !spec.options.isEmpty {
-        optionsDone = true
-        continue
-      }
-      if !optionsDone, word.hasPrefix("--"), word.count > 2 {
-        var name = word
-        var inlineValue: String?
-        if let eq = word.firstIndex(of: "=") {
-          name = String(word[..<eq])
-          inlineValue = String(word[word.index(after: eq)...])
-        }
-        guard let option = spec.options.first(where: { $0.name == name }) else {
-          throw ErrorMessage.unknownOption(spec, name)
-        }
-        if option.value == nil {
-          options[name] = ""
-        } else if let inlineValue {
-          options[name] = inlineValue
-        } else {
-          guard index < words.count else { throw ErrorMessage.optionNeedsValue(spec, name) }
-          options[name] = words[index]
-          index += 1
-        }
-        continue
-      }
-      positionals.append(word)
-      if spec.optionsBeforeText { optionsDone = true }
-    }
-    return Invocation(
-      word: words[0], spec: spec, positionals: positionals, options: options, line: line)
+    for warning in report.warnings { warn(warning) }
+    for line in report.notes { note(line) }
   }
 
-  private func check(_ spec: CommandSpec) throws(ShellError) {
-    switch spec.requirement {
-    case .none: return
-    case .selectedProvider:
-      guard (try? selectedIndex()) != nil else { throw ErrorMessage.noProviderSelected(spec) }
+  /// Reports a failed line: the error on standard error, and with `--json` its
+  /// `"ok": false` document on standard output.
+  private func fail(_ error: ShellError, command: String?) -> LineResult {
+    if jsonOutput {
+      out.line(JSONDocument.make(command: command, report: nil, error: error))
+    }
+    reportError(error)
+    return .failed(error.status)
+  }
+
+  private func checkRequirement(_ invocation: Invocation) throws(ShellError) {
+    for spec in invocation.path where spec.requirement == .selectedProvider {
+      guard (try? selectedIndex()) != nil else {
+        throw ErrorMessage.noProviderSelected(invocation.name)
+      }
     }
   }
 
@@ -200,11 +183,16 @@ public final class Shell {
   /// `nil` at the prompt.
   var location: String? { frames.last?.location }
 
-  /// Prints an error with its location and hints.
-  func report(_ error: ShellError) {
+  /// Prints an error with its location and how to fix it.
+  func reportError(_ error: ShellError) {
     let prefix = location.map { $0 + ": " } ?? ""
-    out.errorLine(prefix + out.paint("error:", .boldRed) + " " + error.message)
-    for hint in error.hints { out.errorLine("  " + hint) }
+    out.errorLine(prefix + out.paint("error:", .boldRed) + " " + error.what)
+    for line in error.fix { out.errorLine("  " + line) }
+  }
+
+  /// Prints a note (a confirmation, progress) to standard error.
+  func note(_ message: String) {
+    out.errorLine(message)
   }
 
   /// Prints a warning with the location of the current line.
@@ -235,7 +223,7 @@ public final class Shell {
   }
 }
 
-/// The settings of `set`.
+/// The values `set` changes (``ShellSetting`` declares each).
 struct ShellSettings {
   /// `set echo on`: print each script line before it runs.
   var echo: Bool
@@ -243,6 +231,8 @@ struct ShellSettings {
   var continueOnError: Bool
   /// `set trace on`: print each request.
   var trace = false
+  /// `set json on`: every command prints JSON.
+  var json = false
 }
 
 /// The last `manage` listing and whose it is.

@@ -23,7 +23,7 @@ struct BadInputTests {
       hint: "did you mean 'key'?"),
     Case(
       id: "missing argument", script: "use", error: "use: missing the provider to use",
-      hint: "usage: use <provider>"),
+      hint: "usage: use [<provider>] [--none]"),
     Case(
       id: "unbalanced quote", script: "provider rename deepseek 'Deep", error: "unbalanced quote",
       hint: "close it"),

@@ -40,7 +40,8 @@ struct BinaryTests {
       "show openai",
     ])
     #expect(result.status == 0, "\(result.stderr)")
-    let uses = result.stdout.split(separator: "\n").filter { $0.hasPrefix("using ") }
+    // Confirmations go to stderr; the data (session, show) to stdout.
+    let uses = result.stderr.split(separator: "\n").filter { $0.hasPrefix("using ") }
     #expect(
       uses == [
         "using Ollama (ollama), which is off", "using DeepSeek (deepseek), which is off",
@@ -48,7 +49,7 @@ struct BinaryTests {
       ])
     #expect(
       result.stdout.range(of: "session ")?.lowerBound ?? result.stdout.endIndex
-        < result.stdout.range(of: "using OpenAI")?.lowerBound ?? result.stdout.startIndex)
+        < result.stdout.range(of: "OpenAI (openai)")?.lowerBound ?? result.stdout.startIndex)
   }
 
   @Test func readsPipedStdinAsAScript() throws {
@@ -129,18 +130,23 @@ struct BinaryTests {
     let result = try Cherry().run([
       "--echo", "-c", "use deepseek", "-c", "key sk-proj-0123456789abcdefghijklmnop",
     ])
+    // Echo is narration: stderr, so stdout keeps only data.
     #expect(
-      result.stdout.contains("cherry(deepseek)> key sk-proj-****jklmnop")
-        || result.stdout.contains("cherry(deepseek)> key sk-p"))
-    #expect(!result.stdout.contains("0123456789abcdefghijklmnop"))
+      result.stderr.contains("cherry(deepseek)> key sk-proj-****jklmnop")
+        || result.stderr.contains("cherry(deepseek)> key sk-p"))
+    #expect(!result.stderr.contains("0123456789abcdefghijklmnop"))
+    #expect(result.stdout.isEmpty)
   }
 
   @Test func jsonPrintsADocument() throws {
     let result = try Cherry().run(["--json", "-c", "providers"])
     #expect(result.status == 0)
-    let data = Data(result.stdout.utf8)
-    let array = try JSONSerialization.jsonObject(with: data) as? [[String: Any]]
-    #expect((array?.count ?? 0) > 10)
+    let lines = result.stdout.split(separator: "\n")
+    #expect(lines.count == 1)
+    let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+    #expect(object?["ok"] as? Bool == true)
+    #expect(object?["command"] as? String == "providers")
+    #expect(((object?["providers"] as? [Any])?.count ?? 0) > 10)
   }
 
   @Test func noColorOnAPipe() throws {

@@ -42,7 +42,8 @@ struct CompleterTests {
       candidates: ["openai", "openai-response"]),
     Case(id: "option name", line: "models --k", from: 7, candidates: ["--kind"]),
     Case(id: "kind value", line: "models --kind emb", from: 14, candidates: ["embedding"]),
-    Case(id: "set names", line: "set ", from: 4, candidates: ["echo", "on_error", "trace"]),
+    Case(
+      id: "set names", line: "set ", from: 4, candidates: ["echo", "on_error", "trace", "json"]),
     Case(id: "set values", line: "set on_error c", from: 13, candidates: ["continue"]),
     Case(id: "kind changes", line: "model gpt-4o kinds +vi", from: 19, candidates: ["+vision"]),
     Case(id: "model of model", line: "model deep", from: 6, candidates: ["deepseek-chat"]),
@@ -50,7 +51,7 @@ struct CompleterTests {
     Case(id: "file", line: "source se", from: 7, candidates: ["setup.cherryrc"]),
     Case(
       id: "file in folder", line: "source scripts/", from: 7, candidates: ["scripts/a.cherryrc"]),
-    Case(id: "unknown command", line: "nope x", from: 5, candidates: []),
+    Case(id: "unknown command", line: "nope x", from: 6, candidates: []),
     Case(id: "free text", line: "ask hello", from: 4, candidates: []),
     Case(id: "cjk before", line: "provider rename 模型 ", from: 19, candidates: []),
   ]

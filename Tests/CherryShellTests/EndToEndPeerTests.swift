@@ -46,13 +46,13 @@ struct EndToEndPeerTests {
         """)
       let run = try await cherry.start(["--no-rc", "--session", session, "-f", setup])
       #expect(run.status == 0, "\(run.stderr)")
-      #expect(run.stdout.contains("added x (x), \(style.style) style, and selected it"))
+      #expect(run.stderr.contains("added x (x), \(style.style) style, and selected it"))
       #expect(run.stdout.contains(style.model))
       #expect(run.stdout.contains("testing x with \(style.model) (the last added chat model):"))
       #expect(run.stdout.components(separatedBy: "✓").count == 4, "\(run.stdout)")
       #expect(EndToEnd.lines(run.stdout).contains("passed"))
-      #expect(run.stdout.contains("x is off: switch it on with 'enable'"))
-      #expect(EndToEnd.lines(run.stdout).last == "x is on")
+      #expect(run.stderr.contains("x is off: switch it on with 'enable'"))
+      #expect(EndToEnd.lines(run.stderr).last == "x is on")
       EndToEnd.expectNoWholeKey(run, DemoSession.keys)
 
       // The server saw one listing with key #1, then a test of the model with every key.
@@ -301,9 +301,10 @@ struct EndToEndLLMockTests {
     #expect(run.stdout.contains(style.listed), "the listing: \(run.stdout)")
     #expect(run.stdout.contains("testing x with \(model) (the last added chat model):"))
     #expect(run.stdout.components(separatedBy: "✓").count == 3, "\(run.stdout)")
-    #expect(EndToEnd.lines(run.stdout).contains("x is on"))
-    // The streamed answer follows `x is on`; llmock's answers name the model or the prompt.
-    let answer = EndToEnd.lines(run.stdout).drop { $0 != "x is on" }.dropFirst().joined()
+    #expect(EndToEnd.lines(run.stderr).contains("x is on"))
+    // stdout holds only data: the listing, the test's lines, then the streamed
+    // answer; llmock's answers name the model or the prompt.
+    let answer = EndToEnd.lines(run.stdout).drop { $0 != "passed" }.dropFirst().joined()
     #expect(!answer.isEmpty)
     #expect(answer.contains(model) || answer.lowercased().contains("hello"), "\(answer)")
     EndToEnd.expectNoWholeKey(run, Self.keys)

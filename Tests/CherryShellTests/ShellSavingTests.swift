@@ -134,7 +134,7 @@ struct ShellSavingTests {
     let harness = ShellHarness()
     let run = await harness.run("use deepseek\nkey sk-xxxx1\nsave\n") { $0.sessionPath = nil }
     #expect(run.status == CherryShell.ExitStatus.success)
-    #expect(run.stdout.contains("nothing is saved"))
+    #expect(run.stderr.contains("nothing is saved"))
     #expect(harness.sessionBytes() == nil)
   }
 }

@@ -75,7 +75,7 @@ struct TranscriptTests {
     return latency?.stringByReplacingMatches(in: ported, range: range, withTemplate: "N ms$1")
       .replacingOccurrences(of: "N ms  +", with: "N ms  ", options: .regularExpression)
       .replacingOccurrences(
-        of: "\"latencyMs\" : [0-9]+", with: "\"latencyMs\" : N", options: .regularExpression)
+        of: "\"latencyMs\":[0-9]+", with: "\"latencyMs\":N", options: .regularExpression)
       ?? ported
   }
 

@@ -4,8 +4,7 @@ import CherryKit
 ///
 /// Nothing switches on by itself.
 enum EnableCommands {
-  static func enable(_ shell: Shell, _ invocation: Invocation) async throws {
-    try invocation.expectAtMost(0)
+  static func enable(_ shell: Shell, _ invocation: Invocation) async throws -> any CommandReport {
     let provider = try shell.selectedProvider()
     if provider.needsKey && provider.keys.isEmpty {
       shell.warn(
@@ -19,17 +18,22 @@ enum EnableCommands {
     if provider.url.isEmpty {
       shell.warn("\(provider.id) has no URL: set one with url <address>")
     }
-    try shell.updateSelected { (provider) throws(ShellError) in provider.enabled = true }
-    shell.out.line(provider.enabled ? "\(provider.id) is already on" : "\(provider.id) is on")
+    let changed = try shell.changeSelected { (updated) throws(ShellError) in
+      updated.enabled = true
+      shell.note(provider.enabled ? "\(provider.id) is already on" : "\(provider.id) is on")
+    }
+    return shell.pageReport(changed)
   }
 
-  static func disable(_ shell: Shell, _ invocation: Invocation) async throws {
-    try invocation.expectAtMost(0)
-    let wasOn = try shell.selectedProvider().enabled
-    let id = try shell.updateSelected { (provider) throws(ShellError) in
+  static func disable(_ shell: Shell, _ invocation: Invocation) async throws -> any CommandReport {
+    let changed = try shell.changeSelected { (provider) throws(ShellError) in
+      let wasOn = provider.enabled
       provider.enabled = false
-      return provider.id
+      shell.note(
+        wasOn
+          ? "\(provider.id) is off: its models are not available"
+          : "\(provider.id) is already off")
     }
-    shell.out.line(wasOn ? "\(id) is off: its models are not available" : "\(id) is already off")
+    return shell.pageReport(changed)
   }
 }

@@ -2,40 +2,33 @@ import CherryKit
 
 /// `explain url [<address>]` and `explain keys`: the rules, step by step (for teaching).
 enum ExplainCommands {
-  static func explain(_ shell: Shell, _ invocation: Invocation) async throws {
-    let topic = try invocation.argument(0, "what to explain: url or keys")
-    switch topic {
-    case "url":
-      try invocation.expectAtMost(2)
-      let provider = shell.session.selected.flatMap { shell.session.provider($0) }
-      let style = provider?.style ?? .openai
-      guard let url = invocation.positionals.dropFirst().first ?? provider?.url, !url.isEmpty else {
-        throw ErrorMessage.missingArgument(
-          invocation.spec, "an address (the selected provider has no URL)")
-      }
-      if provider == nil {
-        shell.out.line("(no provider selected: explaining for the openai style)")
-      }
-      for line in EndpointResolver.explain(url: url, style: style) { shell.out.line(line) }
-    case "keys":
-      try invocation.expectAtMost(1)
-      for line in keyRules { shell.out.line(line) }
-      if let id = shell.session.selected, let provider = shell.session.provider(id) {
-        shell.out.line("")
-        if provider.keys.isEmpty {
-          shell.out.line("\(provider.id) has no keys yet.")
-        } else {
-          let next = Describe.nextKeyNumber(provider) ?? 1
-          let order = (0..<provider.keys.count).map {
-            "#\((next - 1 + $0) % provider.keys.count + 1)"
-          }
-          shell.out.line("\(provider.id) has \(KeyCommands.summary(provider))")
-          shell.out.line("the next requests use " + (order + ["…"]).joined(separator: ", "))
-        }
-      }
-    default:
-      throw ErrorMessage.unknownSubcommand(invocation.spec, topic, choices: ["url", "keys"])
+  static func url(_ shell: Shell, _ invocation: Invocation) async throws -> any CommandReport {
+    let provider = shell.session.selected.flatMap { shell.session.provider($0) }
+    let style = provider?.style ?? .openai
+    guard let url = invocation.argument(0) ?? provider?.url, !url.isEmpty else {
+      throw ErrorMessage.missingArgument(
+        invocation.path, invocation.words, invocation.spec.arguments[0])
     }
+    if provider == nil { shell.note("(no provider selected: explaining for the openai style)") }
+    return Report.text(EndpointResolver.explain(url: url, style: style))
+  }
+
+  static func keys(_ shell: Shell, _ invocation: Invocation) async throws -> any CommandReport {
+    var lines = keyRules
+    if let id = shell.session.selected, let provider = shell.session.provider(id) {
+      lines.append("")
+      if provider.keys.isEmpty {
+        lines.append("\(provider.id) has no keys yet.")
+      } else {
+        let next = Describe.nextKeyNumber(provider) ?? 1
+        let order = (0..<provider.keys.count).map {
+          "#\((next - 1 + $0) % provider.keys.count + 1)"
+        }
+        lines.append("\(provider.id) has \(KeyCommands.summary(provider))")
+        lines.append("the next requests use " + (order + ["…"]).joined(separator: ", "))
+      }
+    }
+    return Report.text(lines)
   }
 
   static let keyRules = [

@@ -2,85 +2,79 @@ import CherryKit
 
 /// `key` / `token` in all their forms (DESIGN §1.1).
 enum KeyCommands {
-  static func key(_ shell: Shell, _ invocation: Invocation) async throws {
-    let words = invocation.positionals
-    guard let first = words.first else {
-      try askForKeys(shell, invocation)
-      return
+  /// `key <keys>…`, or a bare `key` that asks on the terminal.
+  static func set(_ shell: Shell, _ invocation: Invocation) async throws -> any CommandReport {
+    guard !invocation.arguments.isEmpty else { return try await ask(shell, invocation) }
+    let list = try parse(invocation.arguments, shell: shell, command: invocation.name)
+    return try replace(shell, with: list)
+  }
+
+  static func add(_ shell: Shell, _ invocation: Invocation) async throws -> any CommandReport {
+    let list = try parse(invocation.arguments, shell: shell, command: invocation.name)
+    let changed = try shell.changeSelected { (provider) throws(ShellError) in
+      var keys = provider.keys
+      for key in list.keys where !keys.contains(key) { keys.append(key) }
+      let added = keys.count - provider.keys.count
+      provider.setKeys(keys)
+      shell.note("\(provider.id): added \(Describe.count(added, "key")); \(summary(provider))")
     }
-    switch first {
-    case "add":
-      let list = try parse(
-        Array(words.dropFirst()), shell: shell, command: invocation.word + " add")
-      try shell.updateSelected { (provider) throws(ShellError) in
-        var keys = provider.keys
-        for key in list.keys where !keys.contains(key) { keys.append(key) }
-        let added = keys.count - provider.keys.count
-        provider.setKeys(keys)
-        shell.out.line(
-          "\(provider.id): added \(Describe.count(added, "key")); \(summary(provider))")
+    return shell.pageReport(changed)
+  }
+
+  static func remove(_ shell: Shell, _ invocation: Invocation) async throws -> any CommandReport {
+    let value = invocation.arguments[0]
+    let changed = try shell.changeSelected { (provider) throws(ShellError) in
+      guard let number = Int(value), number >= 1, number <= provider.keys.count else {
+        throw ErrorMessage.keyNumber(value, count: provider.keys.count)
       }
-    case "rm":
-      let value = try invocation.argument(
-        1, "the number of the key to remove (key list shows them)")
-      try invocation.expectAtMost(2)
-      try shell.updateSelected { (provider) throws(ShellError) in
-        guard let number = Int(value), number >= 1, number <= provider.keys.count else {
-          throw ErrorMessage.keyNumber(value, count: provider.keys.count)
-        }
-        let removed = provider.keys[number - 1]
-        var keys = provider.keys
-        keys.remove(at: number - 1)
-        provider.setKeys(keys)
-        shell.out.line(
-          "\(provider.id): removed \(Describe.key(removed, number: number)); \(summary(provider))")
-      }
-    case "list":
-      try invocation.expectAtMost(1)
-      let provider = try shell.selectedProvider()
+      let removed = provider.keys[number - 1]
+      var keys = provider.keys
+      keys.remove(at: number - 1)
+      provider.setKeys(keys)
+      shell.note(
+        "\(provider.id): removed \(Describe.key(removed, number: number)); \(summary(provider))")
+    }
+    return shell.pageReport(changed)
+  }
+
+  static func list(_ shell: Shell, _ invocation: Invocation) async throws -> any CommandReport {
+    let provider = try shell.selectedProvider()
+    return shell.pageReport(provider) { _ in
       if provider.keys.isEmpty {
-        shell.out.line(
+        return [
           "\(provider.id) has no keys"
-            + (provider.needsKey ? "; set them with: key <key>,<key>…" : ""))
-        return
+            + (provider.needsKey ? "; set them with: key <key>,<key>…" : "")
+        ]
       }
       let next = Describe.nextKeyNumber(provider)
-      for (offset, key) in provider.keys.enumerated() {
-        shell.out.line(
-          Describe.key(key, number: offset + 1) + (offset + 1 == next ? "   ← next" : ""))
-      }
-    case "clear":
-      try invocation.expectAtMost(1)
-      try shell.updateSelected { (provider) throws(ShellError) in
-        provider.setKeys([])
-        shell.out.line("\(provider.id): keys cleared")
-      }
-    default:
-      // `key lsit` is a typo of a subcommand, not a one-key list.
-      if words.count == 1, !KeyMask.looksLikeKey(first),
-        let meant = Suggestion.closest(to: first, among: ["add", "rm", "list", "clear"])
-      {
-        throw ErrorMessage.unknownSubcommand(
-          invocation.spec, first, choices: ["add", "rm", "list", "clear"]
-        )
-        .withHint("did you mean '\(invocation.word) \(meant)'?")
-      }
-      let list = try parse(words, shell: shell, command: invocation.word)
-      try shell.updateSelected { (provider) throws(ShellError) in
-        provider.setKeys(list.keys)
-        shell.out.line("\(provider.id): \(summary(provider))")
+      return provider.keys.enumerated().map { offset, key in
+        Describe.key(key, number: offset + 1) + (offset + 1 == next ? "   ← next" : "")
       }
     }
+  }
+
+  static func clear(_ shell: Shell, _ invocation: Invocation) async throws -> any CommandReport {
+    try replace(shell, with: KeyList(keys: [], warnings: []), message: "keys cleared")
+  }
+
+  /// Puts `list` in place of the selected provider's keys.
+  private static func replace(_ shell: Shell, with list: KeyList, message: String? = nil)
+    throws(ShellError) -> any CommandReport
+  {
+    let changed = try shell.changeSelected { (provider) throws(ShellError) in
+      provider.setKeys(list.keys)
+      shell.note("\(provider.id): " + (message ?? summary(provider)))
+    }
+    return shell.pageReport(changed)
   }
 
   /// Joins the words with a space (so `key sk-a, sk-b` works) and parses the list.
   private static func parse(_ words: [String], shell: Shell, command: String) throws(ShellError)
     -> KeyList
   {
-    let text = words.joined(separator: " ")
     let list: KeyList
     do {
-      list = try APIKeyList.parse(text)
+      list = try APIKeyList.parse(words.joined(separator: " "))
     } catch {
       throw ErrorMessage.keyList(error, command: command)
     }
@@ -96,7 +90,9 @@ enum KeyCommands {
   }
 
   /// A bare `key`: asks with echo off at the prompt; an error anywhere else.
-  private static func askForKeys(_ shell: Shell, _ invocation: Invocation) throws(ShellError) {
+  private static func ask(_ shell: Shell, _ invocation: Invocation) async throws
+    -> any CommandReport
+  {
     let provider = try shell.selectedProvider()
     guard shell.frames.last?.isPrompt == true, let readSecret = shell.options.readSecret else {
       throw ErrorMessage.bareKeyWithoutTerminal(provider.id)
@@ -105,11 +101,7 @@ enum KeyCommands {
     guard let text = readSecret("keys for \(provider.name) (comma-separated, hidden): ") else {
       throw ErrorMessage.keyInputCancelled
     }
-    let list = try parse([text], shell: shell, command: invocation.word)
-    try shell.updateSelected { (provider) throws(ShellError) in
-      provider.setKeys(list.keys)
-      shell.out.line("\(provider.id): \(summary(provider))")
-    }
+    return try replace(shell, with: try parse([text], shell: shell, command: invocation.name))
   }
 
   /// `4 keys: #1 ****, #2 ****, …`.

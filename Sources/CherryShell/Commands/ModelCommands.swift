@@ -1,16 +1,11 @@
 import CherryKit
 
-/// `+`, `-`, `models`, `model <id> kinds` (DESIGN §1.3).
+/// `+`, `-`, `models`, `model <id>` and its edits (DESIGN §1.3).
 enum ModelCommands {
-  static func add(_ shell: Shell, _ invocation: Invocation) async throws {
-    guard !invocation.positionals.isEmpty else {
-      throw ErrorMessage.missingArgument(
-        invocation.spec, "the models to add (ids, numbers, group:<name>, globs)")
-    }
-    let listing = shell.selectedListing
+  static func add(_ shell: Shell, _ invocation: Invocation) async throws -> any CommandReport {
     let result: ModelSelectionResult
     do {
-      result = try ModelSelection.resolve(invocation.positionals, listing: listing)
+      result = try ModelSelection.resolve(invocation.arguments, listing: shell.selectedListing)
     } catch {
       throw ErrorMessage.selection(error)
     }
@@ -22,32 +17,29 @@ enum ModelCommands {
       }
       shell.warn(warning.message)
     }
-    var added: [String] = []
-    var already: [String] = []
-    try shell.updateSelected { (provider) throws(ShellError) in
+    var change = JSONShapes.ModelChange(provider: nil)
+    let provider = try shell.updateSelected { (provider) throws(ShellError) in
       for id in result.ids {
-        if provider.addModel(id: id) { added.append(id) } else { already.append(id) }
+        if provider.addModel(id: id) { change.added.append(id) } else { change.already.append(id) }
       }
-      for id in added {
+      for id in change.added {
         guard let model = provider.model(id) else { continue }
-        shell.out.line("added \(id)  (\(Describe.kinds(provider.kinds(of: model))))")
+        shell.note("added \(id)  (\(Describe.kinds(provider.kinds(of: model))))")
       }
+      return provider
     }
-    if !already.isEmpty {
-      shell.out.line("already added: " + already.joined(separator: ", "))
+    if !change.already.isEmpty {
+      shell.note("already added: " + change.already.joined(separator: ", "))
     }
-    if let kept = shell.listing, kept.providerID == shell.session.selected {
-      shell.listing?.listing = kept.listing.refreshed(for: try shell.selectedProvider())
-    }
+    shell.refreshListing()
+    change.provider = JSONShapes.page(provider, selected: true)
+    return Report(change, schema: "model-change")
   }
 
-  static func remove(_ shell: Shell, _ invocation: Invocation) async throws {
-    guard !invocation.positionals.isEmpty else {
-      throw ErrorMessage.missingArgument(invocation.spec, "the models to remove")
-    }
+  static func remove(_ shell: Shell, _ invocation: Invocation) async throws -> any CommandReport {
     let provider = try shell.selectedProvider()
     var ids: [String] = []
-    for term in invocation.positionals {
+    for term in invocation.arguments {
       if Glob.isPattern(term) {
         let matched = provider.models.map(\.id).filter { Glob.matches(term, $0) }
         guard !matched.isEmpty else { throw ErrorMessage.nothingMatched(term) }
@@ -64,74 +56,59 @@ enum ModelCommands {
           "\(ErrorMessage.quote(term)) is not one of \(provider.id)'s models: nothing to remove")
       }
     }
-    try shell.updateSelected { (provider) throws(ShellError) in
-      var removed: Set<String> = []
-      for id in ids where removed.insert(id).inserted && provider.removeModel(id: id) {
-        shell.out.line("removed \(id)")
+    var change = JSONShapes.ModelChange(provider: nil)
+    let updated = try shell.updateSelected { (provider) throws(ShellError) in
+      var seen: Set<String> = []
+      for id in ids where seen.insert(id).inserted && provider.removeModel(id: id) {
+        change.removed.append(id)
+        shell.note("removed \(id)")
       }
+      return provider
     }
-    if let kept = shell.listing, kept.providerID == shell.session.selected {
-      shell.listing?.listing = kept.listing.refreshed(for: try shell.selectedProvider())
-    }
+    shell.refreshListing()
+    change.provider = JSONShapes.page(updated, selected: true)
+    return Report(change, schema: "model-change")
   }
 
-  static func models(_ shell: Shell, _ invocation: Invocation) async throws {
-    try invocation.expectAtMost(0)
+  static func models(_ shell: Shell, _ invocation: Invocation) async throws -> any CommandReport {
     let provider = try shell.selectedProvider()
     var models = provider.models
-    if let name = invocation.options["--kind"] {
-      guard let kind = ModelKind(rawValue: name.lowercased()) else {
-        throw ErrorMessage.badValue(
-          invocation.spec, "kind", name,
-          expected: ModelKind.allCases.map(\.rawValue).joined(separator: " "))
-      }
+    if let kind = invocation[Options.kind] {
       models = models.filter { provider.kinds(of: $0).contains(kind) }
     }
-    if shell.options.json {
-      shell.out.line(JSONOutput.models(models, provider: provider))
-      return
+    return Report(JSONShapes.models(models, provider: provider), schema: "models") { _ in
+      guard !models.isEmpty else {
+        return [
+          provider.models.isEmpty
+            ? "\(provider.id) has no models yet; add with: + <model id>  (or 'manage' to fetch the list)"
+            : "no model of that kind"
+        ]
+      }
+      var table = TextTable(
+        headers: ["#", "model", "group", "kinds"], alignments: [.right, .left, .left, .left])
+      let testModel = provider.lastAddedChatModel?.id
+      for (offset, model) in models.enumerated() {
+        var note = SettingsPage.modelNote(model, provider: provider)
+        if model.id == testModel { note += "  ← test" }
+        table.rows.append([String(offset + 1), model.id, model.group, note])
+      }
+      return table.render()
     }
-    guard !models.isEmpty else {
-      shell.out.line(
-        provider.models.isEmpty
-          ? "\(provider.id) has no models yet; add with: + <model id>  (or 'manage' to fetch the list)"
-          : "no model of that kind")
-      return
-    }
-    var table = TextTable(
-      headers: ["#", "model", "group", "kinds"], alignments: [.right, .left, .left, .left])
-    let testModel = provider.lastAddedChatModel?.id
-    for (offset, model) in models.enumerated() {
-      var note = SettingsPage.modelNote(model, provider: provider)
-      if model.id == testModel { note += "  ← test" }
-      table.rows.append([String(offset + 1), model.id, model.group, note])
-    }
-    for line in table.render() { shell.out.line(line) }
   }
 
-  static func model(_ shell: Shell, _ invocation: Invocation) async throws {
-    let id = try invocation.argument(0, "the model id")
-    let provider = try shell.selectedProvider()
-    guard let model = provider.model(id) else {
-      throw ErrorMessage.modelNotAdded(id, providerID: provider.id)
-    }
-    guard invocation.positionals.count > 1 else {
-      shell.out.line("\(id)  " + SettingsPage.modelNote(model, provider: provider))
-      return
-    }
-    let sub = invocation.positionals[1]
-    guard sub == "kinds" else {
-      throw ErrorMessage.unknownSubcommand(invocation.spec, sub, choices: ["kinds"])
-    }
-    let changes = Array(invocation.positionals.dropFirst(2))
-    guard !changes.isEmpty else {
-      throw ErrorMessage.missingArgument(
-        invocation.spec, "kind changes such as +vision -tools, or reset")
-    }
+  /// `model <id>`: shows an added model.
+  static func show(_ shell: Shell, _ invocation: Invocation) async throws -> any CommandReport {
+    let (provider, model) = try addedModel(shell, invocation)
+    return modelReport(provider, model)
+  }
+
+  /// `model <id> kinds +vision -tools` / `reset`.
+  static func kinds(_ shell: Shell, _ invocation: Invocation) async throws -> any CommandReport {
+    let (_, model) = try addedModel(shell, invocation)
     var overrides: [ModelKind: Bool] = [:]
     var reset = false
-    for change in changes {
-      if change == "reset" {
+    for change in invocation.arguments {
+      if invocation.spec.arguments[0].isChoice(change) {
         reset = true
         continue
       }
@@ -140,11 +117,37 @@ enum ModelCommands {
       else { throw ErrorMessage.badKind(change) }
       overrides[kind] = sign == "+"
     }
-    try shell.updateSelected { (provider) throws(ShellError) in
-      if reset { provider.clearKindOverrides(for: id) }
-      if !overrides.isEmpty { provider.setKindOverrides(overrides, for: id) }
-      guard let updated = provider.model(id) else { return }
-      shell.out.line("\(id)  " + SettingsPage.modelNote(updated, provider: provider))
+    let provider = try shell.updateSelected { (provider) throws(ShellError) in
+      if reset { provider.clearKindOverrides(for: model.id) }
+      if !overrides.isEmpty { provider.setKindOverrides(overrides, for: model.id) }
+      return provider
+    }
+    guard let updated = provider.model(model.id) else { return Report.none }
+    shell.note("\(updated.id)  " + SettingsPage.modelNote(updated, provider: provider))
+    return modelReport(provider, updated, showText: false)
+  }
+
+  /// The provider and the added model the leading argument names.
+  private static func addedModel(_ shell: Shell, _ invocation: Invocation) throws(ShellError)
+    -> (Provider, ProviderModel)
+  {
+    let id = invocation.leading[0]
+    let provider = try shell.selectedProvider()
+    guard let model = provider.model(id) else {
+      throw ErrorMessage.modelNotAdded(id, providerID: provider.id)
+    }
+    return (provider, model)
+  }
+
+  private static func modelReport(
+    _ provider: Provider, _ model: ProviderModel, showText: Bool = true
+  ) -> any CommandReport {
+    Report(
+      JSONShapes.ModelOfProvider(
+        provider: provider.id, model: JSONShapes.model(model, provider: provider)),
+      schema: "model"
+    ) { _ in
+      showText ? ["\(model.id)  " + SettingsPage.modelNote(model, provider: provider)] : []
     }
   }
 }

@@ -5,16 +5,13 @@ import CherryProviders
 enum NetworkCommands {
   // MARK: - manage
 
-  static func manage(_ shell: Shell, _ invocation: Invocation) async throws {
-    try invocation.expectAtMost(1)
+  static func manage(_ shell: Shell, _ invocation: Invocation) async throws -> any CommandReport {
     let provider = try shell.selectedProvider()
     guard !provider.url.isEmpty || provider.modelsURL != nil else {
       throw ErrorMessage.noURL(provider.id)
     }
-    // One listing takes one key (its pages share it), and the cursor is saved.
-    let keyIndex = try shell.updateSelected { (provider) throws(ShellError) in
-      provider.advanceRotation()
-    }
+    // One listing takes one key (its pages share it).
+    let keyIndex = try shell.takeNextKey()
     let current = try shell.selectedProvider()
     let client = shell.client()
     let result = try await shell.perform("fetching the model list of \(current.name)…") {
@@ -28,10 +25,7 @@ enum NetworkCommands {
     let listed: [ListedModel]
     switch result {
     case .success(let models): listed = models
-    case .failure(let error):
-      var shellError = ErrorMessage.failedRequest(error)
-      shellError.keepsChanges = true  // the key was used: the rotation moves on
-      throw shellError
+    case .failure(let error): throw ErrorMessage.failedRequest(error)
     }
     let full = ModelListing.make(listed, provider: current)
     let stale = full.stale(in: current)
@@ -39,39 +33,28 @@ enum NetworkCommands {
       provider.markStale(listedIDs: Set(full.allIDs))
     }
     shell.listing = KeptListing(providerID: current.id, listing: full)
-    let shown = full.filtered(invocation.positionals.first)
+    let shown = full.filtered(invocation.argument(0))
     let keyNumber = keyIndex.map { $0 + 1 }
-    if shell.options.json {
-      shell.out.line(JSONOutput.listing(shown, provider: current, key: keyNumber, stale: stale))
-      return
-    }
-    for line in ListingText.lines(
-      shown, total: full.totalCount, provider: current, key: keyNumber, stale: stale,
-      output: shell.out)
-    {
-      shell.out.line(line)
+    return Report(
+      JSONShapes.listing(shown, provider: current, key: keyNumber, stale: stale), schema: "listing"
+    ) { out in
+      ListingText.lines(
+        shown, total: full.totalCount, provider: current, key: keyNumber, stale: stale,
+        output: out)
     }
   }
 
   // MARK: - test
 
-  static func test(_ shell: Shell, _ invocation: Invocation) async throws {
-    try invocation.expectAtMost(1)
+  static func test(_ shell: Shell, _ invocation: Invocation) async throws -> any CommandReport {
     let provider = try shell.selectedProvider()
     guard !provider.url.isEmpty else { throw ErrorMessage.noURL(provider.id) }
     if provider.needsKey && provider.keys.isEmpty { throw ErrorMessage.noKey(provider.id) }
-    let timeout = try seconds(invocation, "--timeout") ?? provider.timeout ?? 15
-    var chosenKey: Int?
-    if let value = invocation.options["--key"] {
-      guard let number = Int(value), number >= 1, number <= provider.keys.count else {
-        throw ErrorMessage.keyNumber(value, count: provider.keys.count)
-      }
-      chosenKey = number - 1
-    }
-    let keyIndex = chosenKey
+    let timeout = invocation[Options.timeout] ?? provider.timeout ?? RequestDefaults.testTimeout
+    let keyIndex = try chosenKey(invocation, provider)
     let model: ProviderModel?
     let note: String
-    if let id = invocation.positionals.first {
+    if let id = invocation.argument(0) {
       if let added = provider.model(id) {
         model = added
       } else {
@@ -96,84 +79,76 @@ enum NetworkCommands {
       return await client.testAllKeys(provider, model: model, timeout: timeout)
     }
     let passed = !results.isEmpty && results.allSatisfy(\.ok)
-    if shell.options.json {
-      shell.out.line(JSONOutput.test(results, provider: provider, model: model?.id, passed: passed))
-    } else {
-      shell.out.line(note + ":")
-      for line in ResultText.keyLines(results, output: shell.out) { shell.out.line(line) }
-      let failed = results.filter { !$0.ok }.count
-      shell.out.line(
+    let failed = results.filter { !$0.ok }.count
+    return Report(
+      JSONShapes.test(results, provider: provider, model: model?.id, passed: passed),
+      schema: "test",
+      outcome: passed ? .succeeded : .failedAbove(ShellError("test failed for \(provider.id)")),
+      notes: passed && !provider.enabled
+        ? ["\(provider.id) is off: switch it on with 'enable' to use its models"] : []
+    ) { out in
+      var lines = [note + ":"] + ResultText.keyLines(results, output: out)
+      lines.append(
         passed
           ? "passed"
           : "failed: \(failed) of \(results.count) \(results.count == 1 ? "check" : "checks")")
       if model == nil {
-        shell.out.line("to test a model, add one: + <model id>  ('manage' lists them)")
+        lines.append("to test a model, add one: + <model id>  ('manage' lists them)")
       }
+      return lines
     }
-    if passed && !provider.enabled {
-      shell.out.line("\(provider.id) is off: switch it on with 'enable' to use its models")
+  }
+
+  /// The key `--key N` picks, as an index, or `nil` for every key.
+  private static func chosenKey(_ invocation: Invocation, _ provider: Provider)
+    throws(ShellError) -> Int?
+  {
+    guard let number = invocation[Options.key] else { return nil }
+    guard number <= provider.keys.count else {
+      throw ErrorMessage.keyNumber(String(number), count: provider.keys.count)
     }
-    guard passed else {
-      var error = ShellError("test failed for \(provider.id)")
-      error.summarizedAbove = true
-      throw error
-    }
+    return number - 1
   }
 
   // MARK: - check
 
-  static func check(_ shell: Shell, _ invocation: Invocation) async throws {
-    try invocation.expectAtMost(0)
+  static func check(_ shell: Shell, _ invocation: Invocation) async throws -> any CommandReport {
     let provider = try shell.selectedProvider()
     guard !provider.models.isEmpty else { throw ErrorMessage.noModelsToCheck(provider.id) }
     guard !provider.url.isEmpty else { throw ErrorMessage.noURL(provider.id) }
     if provider.needsKey && provider.keys.isEmpty { throw ErrorMessage.noKey(provider.id) }
-    let timeout = try seconds(invocation, "--timeout") ?? provider.timeout ?? 15
-    var chosenConcurrency = 8
-    if let value = invocation.options["--concurrency"] {
-      guard let number = Int(value), number >= 1, number <= 256 else {
-        throw ErrorMessage.badValue(
-          invocation.spec, "concurrency", value, expected: "a number from 1 to 256")
-      }
-      chosenConcurrency = number
-    }
-    let concurrency = chosenConcurrency
+    let timeout = invocation[Options.timeout] ?? provider.timeout ?? RequestDefaults.testTimeout
+    let concurrency = invocation[Options.concurrency] ?? RequestDefaults.checkConcurrency
     let client = shell.client()
     let report = try await shell.perform(
       "checking \(provider.models.count) models of \(provider.name)…"
     ) {
       await client.check(provider, concurrency: concurrency, timeout: timeout)
     }
-    if shell.options.json {
-      shell.out.line(JSONOutput.check(report, provider: provider))
-    } else {
-      for line in ResultText.checkLines(report, output: shell.out) { shell.out.line(line) }
-    }
-    guard report.failingCount == 0 && report.someKeysFailingCount == 0 else {
-      var error = ShellError("check failed")
-      error.summarizedAbove = true
-      throw error
+    let passed = report.failingCount == 0 && report.someKeysFailingCount == 0
+    return Report(
+      JSONShapes.check(report, provider: provider), schema: "check",
+      outcome: passed ? .succeeded : .failedAbove(ShellError("check failed"))
+    ) { out in
+      ResultText.checkLines(report, output: out)
     }
   }
 
   // MARK: - ask
 
-  static func ask(_ shell: Shell, _ invocation: Invocation) async throws {
+  static func ask(_ shell: Shell, _ invocation: Invocation) async throws -> any CommandReport {
     let provider = try shell.selectedProvider()
-    guard !invocation.positionals.isEmpty else {
-      throw ErrorMessage.missingArgument(invocation.spec, "the prompt")
-    }
     guard provider.enabled else { throw ErrorMessage.providerOff(provider.id) }
-    guard let modelID = invocation.options["--model"] ?? provider.lastAddedChatModel?.id else {
+    guard let modelID = invocation[Options.model] ?? provider.lastAddedChatModel?.id else {
       throw ErrorMessage.noChatModel(provider.id)
     }
-    let prompt = invocation.positionals.joined(separator: " ")
-    let keyIndex = try shell.updateSelected { (provider) throws(ShellError) in
-      provider.advanceRotation()
-    }
+    let prompt = invocation.text()
+    let keyIndex = try shell.takeNextKey()
     let current = try shell.selectedProvider()
     let client = shell.client()
+    let streamsText = !shell.jsonOutput
     let (stream, continuation) = AsyncStream<String>.makeStream()
+    var answer = ""
     let failure = try await shell.perform("asking \(modelID)…") {
       () async -> ProviderError? in
       defer { continuation.finish() }
@@ -186,33 +161,20 @@ enum NetworkCommands {
         return error
       }
     } streaming: { stopSpinner in
-      var wroteAny = false
-      var endsWithNewline = true
       for await piece in stream {
         stopSpinner()
-        shell.out.text(piece)
-        shell.out.sink.flush()
-        wroteAny = true
-        endsWithNewline = piece.hasSuffix("\n")
+        answer += piece
+        if streamsText {
+          shell.out.text(piece)
+          shell.out.sink.flush()
+        }
       }
-      if wroteAny && !endsWithNewline { shell.out.line("") }
+      if streamsText, !answer.isEmpty, !answer.hasSuffix("\n") { shell.out.line("") }
     }
-    if let failure {
-      var error = ErrorMessage.failedRequest(failure)
-      error.keepsChanges = true
-      throw error
-    }
-  }
-
-  /// A `--timeout`-style option in seconds, or `nil` when absent.
-  private static func seconds(_ invocation: Invocation, _ name: String) throws(ShellError)
-    -> Double?
-  {
-    guard let value = invocation.options[name] else { return nil }
-    guard let seconds = Seconds.parse(value) else {
-      throw ErrorMessage.badValue(
-        invocation.spec, "timeout", value, expected: "a number of seconds greater than 0")
-    }
-    return seconds
+    if let failure { throw ErrorMessage.failedRequest(failure) }
+    return Report(
+      JSONShapes.Answer(
+        provider: current.id, model: modelID, key: keyIndex.map { $0 + 1 }, answer: answer),
+      schema: "answer")
   }
 }

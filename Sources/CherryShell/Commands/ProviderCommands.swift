@@ -2,95 +2,85 @@ import CherryKit
 
 /// `providers`, `use`, `show`, `provider add/rm/rename` (DESIGN §1.6, §2.2).
 enum ProviderCommands {
-  static func providers(_ shell: Shell, _ invocation: Invocation) async throws {
-    try invocation.expectAtMost(0)
+  static func providers(_ shell: Shell, _ invocation: Invocation) async throws
+    -> any CommandReport
+  {
     let session = shell.session
+    let pattern = invocation.argument(0)
+    let shown = session.providers.filter { ProviderSearch.matches($0.id, $0.name, pattern) }
     let supportedIDs = Set(session.providers.map(\.id))
     let unsupported = ProviderCatalogue.entries.filter {
       $0.unsupportedReason != nil && !supportedIDs.contains($0.id)
+        && ProviderSearch.matches($0.id, $0.name, pattern)
     }
-    if shell.options.json {
-      shell.out.line(JSONOutput.providers(session, unsupported: unsupported))
-      return
+    let data = JSONShapes.providers(shown, selected: session.selected, unsupported: unsupported)
+    return Report(data, schema: "providers") { out in
+      var table = TextTable(
+        headers: ["", "on", "id", "name", "style", "keys", "models", "URL"],
+        alignments: [.left, .left, .left, .left, .left, .right, .right, .left])
+      table.rows.reserveCapacity(shown.count + unsupported.count)
+      for provider in shown {
+        table.rows.append([
+          provider.id == session.selected ? "*" : "",
+          provider.enabled ? out.paint("on", .green) : "off",
+          provider.id, provider.name, provider.style.rawValue,
+          String(provider.keys.count), String(provider.models.count),
+          provider.url.isEmpty ? "(none: set url)" : KeyMask.maskLine(provider.url),
+        ])
+      }
+      for entry in unsupported {
+        table.rows.append([
+          "", "-", entry.id, entry.name, "not supported: " + (entry.unsupportedReason ?? ""),
+        ])
+      }
+      if shown.isEmpty && unsupported.isEmpty, let pattern {
+        return ["no provider matches \(ErrorMessage.quote(pattern))"]
+      }
+      return table.render()
     }
-    var table = TextTable(
-      headers: ["", "on", "id", "name", "style", "keys", "models", "URL"],
-      alignments: [.left, .left, .left, .left, .left, .right, .right, .left])
-    table.rows.reserveCapacity(session.providers.count + unsupported.count)
-    for provider in session.providers {
-      table.rows.append([
-        provider.id == session.selected ? "*" : "",
-        provider.enabled ? shell.out.paint("on", .green) : "off",
-        provider.id, provider.name, provider.style.rawValue,
-        String(provider.keys.count), String(provider.models.count),
-        provider.url.isEmpty ? "(none: set url)" : provider.url,
-      ])
-    }
-    for entry in unsupported {
-      table.rows.append([
-        "", "-", entry.id, entry.name, "not supported: " + (entry.unsupportedReason ?? ""),
-      ])
-    }
-    for line in table.render() { shell.out.line(line) }
   }
 
-  static func use(_ shell: Shell, _ invocation: Invocation) async throws {
-    if invocation.flag("--none") {
-      try invocation.expectAtMost(0)
+  static func use(_ shell: Shell, _ invocation: Invocation) async throws -> any CommandReport {
+    if invocation.has(Options.none) {
+      if let extra = invocation.argument(0) {
+        throw ErrorMessage.tooManyArguments(invocation.path, invocation.words, extra)
+      }
       shell.session.selected = nil
-      return
+      return Report(JSONShapes.Selection(selected: nil), schema: "selection")
     }
-    let word = try invocation.argument(0, "the provider to use")
-    try invocation.expectAtMost(1)
-    let index = try shell.providerIndex(word)
-    let provider = shell.session.providers[index]
+    guard let word = invocation.argument(0) else {
+      throw ErrorMessage.missingArgument(
+        invocation.path, invocation.words, invocation.spec.arguments[0])
+    }
+    let provider = shell.session.providers[try shell.providerIndex(word)]
     shell.session.selected = provider.id
-    var line = "using \(provider.name) (\(provider.id))"
-    if !provider.enabled { line += ", which is off" }
-    shell.out.line(line)
+    shell.note(
+      "using \(provider.name) (\(provider.id))" + (provider.enabled ? "" : ", which is off"))
+    return Report(JSONShapes.Selection(selected: provider.id), schema: "selection")
   }
 
-  static func show(_ shell: Shell, _ invocation: Invocation) async throws {
-    try invocation.expectAtMost(1)
+  static func show(_ shell: Shell, _ invocation: Invocation) async throws -> any CommandReport {
     let provider: Provider
-    if let word = invocation.positionals.first {
+    if let word = invocation.argument(0) {
       provider = shell.session.providers[try shell.providerIndex(word)]
     } else if let id = shell.session.selected, let selected = shell.session.provider(id) {
       provider = selected
     } else {
-      throw ErrorMessage.noProviderSelected(invocation.spec)
+      throw ErrorMessage.noProviderSelected(invocation.name)
     }
-    if shell.options.json {
-      shell.out.line(JSONOutput.page(provider, selected: provider.id == shell.session.selected))
-      return
-    }
-    for line in SettingsPage.lines(provider, output: shell.out) { shell.out.line(line) }
+    return shell.pageReport(provider) { out in SettingsPage.lines(provider, output: out) }
   }
 
-  static func provider(_ shell: Shell, _ invocation: Invocation) async throws {
-    let sub = try invocation.argument(0, "a subcommand (add, rm or rename)")
-    switch sub {
-    case "add": try add(shell, invocation)
-    case "rm": try remove(shell, invocation)
-    case "rename": try rename(shell, invocation)
-    default:
-      throw ErrorMessage.unknownSubcommand(invocation.spec, sub, choices: ["add", "rm", "rename"])
-    }
-  }
-
-  private static func add(_ shell: Shell, _ invocation: Invocation) throws(ShellError) {
-    let id = try invocation.argument(1, "the new provider's id")
-    try invocation.expectAtMost(2)
+  static func add(_ shell: Shell, _ invocation: Invocation) async throws -> any CommandReport {
+    let id = invocation.arguments[0]
     guard isValidID(id) else { throw ErrorMessage.badProviderID(id) }
     guard shell.session.index(of: id) == nil, ProviderCatalogue.entry(id) == nil else {
       throw ErrorMessage.providerExists(id)
     }
-    guard let styleName = invocation.options["--type"] else { throw ErrorMessage.missingStyle() }
-    guard let style = APIStyle(rawValue: styleName.lowercased()) else {
-      throw ErrorMessage.badStyle(styleName)
-    }
+    // Required by the table, so always there.
+    let style = invocation[Options.style] ?? .openai
     var url = ""
-    if let raw = invocation.options["--url"] {
+    if let raw = invocation[Options.url] {
       do {
         url = try EndpointResolver.validate(raw)
         _ = try EndpointResolver.resolve(
@@ -99,37 +89,36 @@ enum ProviderCommands {
         throw ErrorMessage.url(error)
       }
     }
-    let name = invocation.options["--name"].flatMap { $0.isEmpty ? nil : $0 } ?? id
+    let name = invocation[Options.name].flatMap { $0.trimmingSpaces().isEmpty ? nil : $0 } ?? id
     let provider = Provider(
       id: id, name: name, style: style, isBuiltIn: false, needsKey: style != .ollama, url: url)
     shell.session.providers.append(provider)
     shell.session.selected = id
-    var line = "added \(name) (\(id)), \(style.rawValue) style, and selected it"
-    if url.isEmpty { line += "; next: url <address>" }
-    shell.out.line(line)
+    shell.note(
+      "added \(name) (\(id)), \(style.rawValue) style, and selected it"
+        + (url.isEmpty ? "; next: url <address>" : ""))
+    return shell.pageReport(provider)
   }
 
-  private static func remove(_ shell: Shell, _ invocation: Invocation) throws(ShellError) {
-    let word = try invocation.argument(1, "the provider to remove")
-    try invocation.expectAtMost(2)
-    let index = try shell.providerIndex(word)
+  static func remove(_ shell: Shell, _ invocation: Invocation) async throws -> any CommandReport {
+    let index = try shell.providerIndex(invocation.arguments[0])
     let provider = shell.session.providers[index]
     guard !provider.isBuiltIn else { throw ErrorMessage.builtInCannotBeRemoved(provider.id) }
     shell.session.providers.remove(at: index)
     if shell.session.selected == provider.id { shell.session.selected = nil }
     if shell.listing?.providerID == provider.id { shell.listing = nil }
-    shell.out.line("removed \(provider.name) (\(provider.id))")
+    shell.note("removed \(provider.name) (\(provider.id))")
+    return Report(JSONShapes.Removed(removed: provider.id), schema: "removed")
   }
 
-  private static func rename(_ shell: Shell, _ invocation: Invocation) throws(ShellError) {
-    let word = try invocation.argument(1, "the provider to rename")
-    _ = try invocation.argument(2, "the new name")
-    let name = invocation.positionals[2...].joined(separator: " ").trimmingSpaces()
-    guard !name.isEmpty else { throw ErrorMessage.emptyName() }
-    let index = try shell.providerIndex(word)
+  static func rename(_ shell: Shell, _ invocation: Invocation) async throws -> any CommandReport {
+    let name = invocation.text(from: 1).trimmingSpaces()
+    guard !name.isEmpty else { throw ErrorMessage.emptyName(invocation) }
+    let index = try shell.providerIndex(invocation.arguments[0])
     let old = shell.session.providers[index].name
     shell.session.providers[index].name = name
-    shell.out.line("renamed \(old) to \(name) (\(shell.session.providers[index].id))")
+    shell.note("renamed \(old) to \(name) (\(shell.session.providers[index].id))")
+    return shell.pageReport(shell.session.providers[index])
   }
 
   /// Ids are what users type and what `dump` writes: no spaces or quotes.
@@ -140,6 +129,21 @@ enum ProviderCommands {
     return id.unicodeScalars.allSatisfy {
       $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" || $0 == "."
     }
+  }
+}
+
+/// `providers <pattern>`: which providers a search word picks.
+enum ProviderSearch {
+  /// Whether a provider's id or name matches: a glob, or else a substring, case
+  /// ignored; everything matches no pattern.
+  static func matches(_ id: String, _ name: String, _ pattern: String?) -> Bool {
+    guard let pattern, !pattern.isEmpty else { return true }
+    if Glob.isPattern(pattern) {
+      return Glob.matches(pattern.lowercased(), id.lowercased())
+        || Glob.matches(pattern.lowercased(), name.lowercased())
+    }
+    let lowered = pattern.lowercased()
+    return id.lowercased().contains(lowered) || name.lowercased().contains(lowered)
   }
 }
 

@@ -2,71 +2,73 @@ import CherryKit
 
 /// `header set/rm`, `proxy`, `timeout`: per-provider request settings (DESIGN §1.6).
 enum RequestSettingCommands {
-  static func header(_ shell: Shell, _ invocation: Invocation) async throws {
-    let sub = try invocation.argument(0, "set or rm")
-    switch sub {
-    case "set":
-      let name = try invocation.argument(1, "the header name")
-      _ = try invocation.argument(2, "the header value")
-      let value = invocation.positionals[2...].joined(separator: " ")
-      guard isHeaderName(name) else { throw ErrorMessage.badHeaderName(name) }
-      try shell.updateSelected { (provider) throws(ShellError) in
-        if let index = provider.headers.firstIndex(where: {
-          $0.name.lowercased() == name.lowercased()
-        }) {
-          provider.headers[index] = HeaderEntry(name: name, value: value)
-        } else {
-          provider.headers.append(HeaderEntry(name: name, value: value))
-        }
+  static func setHeader(_ shell: Shell, _ invocation: Invocation) async throws
+    -> any CommandReport
+  {
+    let name = invocation.arguments[0]
+    let value = invocation.text(from: 1)
+    guard isHeaderName(name) else { throw ErrorMessage.badHeaderName(name) }
+    let changed = try shell.changeSelected { (provider) throws(ShellError) in
+      if let index = provider.headers.firstIndex(where: {
+        $0.name.lowercased() == name.lowercased()
+      }) {
+        provider.headers[index] = HeaderEntry(name: name, value: value)
+      } else {
+        provider.headers.append(HeaderEntry(name: name, value: value))
       }
-      shell.out.line("header \(name): \(Describe.headerValue(value))")
-    case "rm":
-      let name = try invocation.argument(1, "the header name")
-      try invocation.expectAtMost(2)
-      try shell.updateSelected { (provider) throws(ShellError) in
-        guard
-          let index = provider.headers.firstIndex(where: {
-            $0.name.lowercased() == name.lowercased()
-          })
-        else {
-          throw ErrorMessage.noSuchHeader(name)
-        }
-        provider.headers.remove(at: index)
-      }
-      shell.out.line("header \(name) removed")
-    default:
-      throw ErrorMessage.unknownSubcommand(invocation.spec, sub, choices: ["set", "rm"])
+      shell.note("header \(name): \(Describe.headerValue(value))")
     }
+    return shell.pageReport(changed)
   }
 
-  static func proxy(_ shell: Shell, _ invocation: Invocation) async throws {
-    let value = try invocation.argument(0, "the proxy URL (or off)")
-    try invocation.expectAtMost(1)
-    if value == "off" {
-      try shell.updateSelected { (provider) throws(ShellError) in provider.proxy = nil }
-      shell.out.line("proxy off: requests follow HTTPS_PROXY / HTTP_PROXY")
-      return
+  static func removeHeader(_ shell: Shell, _ invocation: Invocation) async throws
+    -> any CommandReport
+  {
+    let name = invocation.arguments[0]
+    let changed = try shell.changeSelected { (provider) throws(ShellError) in
+      guard
+        let index = provider.headers.firstIndex(where: {
+          $0.name.lowercased() == name.lowercased()
+        })
+      else {
+        throw ErrorMessage.noSuchHeader(name)
+      }
+      provider.headers.remove(at: index)
+      shell.note("header \(name) removed")
+    }
+    return shell.pageReport(changed)
+  }
+
+  static func proxy(_ shell: Shell, _ invocation: Invocation) async throws -> any CommandReport {
+    let value = invocation.arguments[0]
+    if invocation.spec.arguments[0].isChoice(value) {
+      let changed = try shell.changeSelected { (provider) throws(ShellError) in
+        provider.proxy = nil
+        shell.note("proxy off: requests follow HTTPS_PROXY / HTTP_PROXY")
+      }
+      return shell.pageReport(changed)
     }
     let lowered = value.lowercased()
     let schemes = ["http://", "https://", "socks5://", "socks5h://"]
     guard let scheme = schemes.first(where: { lowered.hasPrefix($0) }), value.count > scheme.count,
       !value.contains(" ")
     else { throw ErrorMessage.badProxy(value) }
-    try shell.updateSelected { (provider) throws(ShellError) in provider.proxy = value }
-    shell.out.line("proxy " + KeyMask.maskLine(value))
+    let changed = try shell.changeSelected { (provider) throws(ShellError) in
+      provider.proxy = value
+      shell.note("proxy " + KeyMask.maskLine(value))
+    }
+    return shell.pageReport(changed)
   }
 
-  static func timeout(_ shell: Shell, _ invocation: Invocation) async throws {
-    let value = try invocation.argument(0, "the timeout in seconds (or off)")
-    try invocation.expectAtMost(1)
-    if value == "off" {
-      try shell.updateSelected { (provider) throws(ShellError) in provider.timeout = nil }
-      shell.out.line("timeout: the defaults apply")
-      return
+  static func timeout(_ shell: Shell, _ invocation: Invocation) async throws -> any CommandReport {
+    let value = invocation.arguments[0]
+    // The table has checked the word: `off`, or a number of seconds.
+    let seconds = invocation.spec.arguments[0].isChoice(value) ? nil : Seconds.parse(value)
+    let changed = try shell.changeSelected { (provider) throws(ShellError) in
+      provider.timeout = seconds
+      shell.note(seconds.map { "timeout " + Describe.seconds($0) } ?? "timeout: the defaults apply")
     }
-    guard let seconds = Seconds.parse(value) else { throw ErrorMessage.badTimeout(value) }
-    try shell.updateSelected { (provider) throws(ShellError) in provider.timeout = seconds }
-    shell.out.line("timeout " + Describe.seconds(seconds))
+    return shell.pageReport(changed)
   }
 
   /// RFC 9110 token characters.

@@ -2,43 +2,38 @@ import CherryKit
 
 /// `save`, `session`, `dump` (DESIGN §2.2, §2.4).
 enum SessionCommands {
-  static func save(_ shell: Shell, _ invocation: Invocation) async throws {
-    try invocation.expectAtMost(0)
+  static func save(_ shell: Shell, _ invocation: Invocation) async throws -> any CommandReport {
     guard let store = shell.store else {
-      shell.out.line("this is a throw-away demo session: nothing is saved")
-      return
+      shell.note("this is a throw-away demo session: nothing is saved")
+      return Report(JSONShapes.Saved(path: nil, saved: false), schema: "saved")
     }
     guard shell.hasUnsavedChanges else {
-      shell.out.line("nothing to save: \(store.path) is up to date")
-      return
+      shell.note("nothing to save: \(store.path) is up to date")
+      return Report(JSONShapes.Saved(path: store.path, saved: false), schema: "saved")
     }
     try shell.saveIfChanged()
-    shell.out.line("saved to \(store.path)")
+    shell.note("saved to \(store.path)")
+    return Report(JSONShapes.Saved(path: store.path, saved: true), schema: "saved")
   }
 
-  static func session(_ shell: Shell, _ invocation: Invocation) async throws {
-    try invocation.expectAtMost(0)
-    guard let store = shell.store else {
-      shell.out.line("session  in memory (a throw-away demo session; nothing is saved)")
-      return
-    }
-    shell.out.line("session  \(store.path)")
+  static func session(_ shell: Shell, _ invocation: Invocation) async throws -> any CommandReport {
     let changes = differences(from: shell.base, to: shell.session)
-    if changes.isEmpty {
-      shell.out.line("state    saved: no unsaved changes")
-    } else {
-      let when =
-        shell.frames.first?.isPrompt == true ? "" : " (a script saves when it ends successfully)"
-      shell.out.line("state    unsaved changes\(when):")
-      for change in changes { shell.out.line("  " + change) }
+    let path = shell.store?.path
+    let atPrompt = shell.frames.first?.isPrompt == true
+    return Report(JSONShapes.SessionState(path: path, unsaved: changes), schema: "session") { _ in
+      guard let path else {
+        return ["session  in memory (a throw-away demo session; nothing is saved)"]
+      }
+      guard !changes.isEmpty else {
+        return ["session  \(path)", "state    saved: no unsaved changes"]
+      }
+      let when = atPrompt ? "" : " (a script saves when it ends successfully)"
+      return ["session  \(path)", "state    unsaved changes\(when):"] + changes.map { "  " + $0 }
     }
   }
 
-  static func dump(_ shell: Shell, _ invocation: Invocation) async throws {
-    try invocation.expectAtMost(0)
-    for line in DumpWriter.lines(shell.session, withKeys: invocation.flag("--with-keys")) {
-      shell.out.line(line)
-    }
+  static func dump(_ shell: Shell, _ invocation: Invocation) async throws -> any CommandReport {
+    Report.text(DumpWriter.lines(shell.session, withKeys: invocation.has(Options.withKeys)))
   }
 
   /// What changed between two sessions, one line per provider.

@@ -2,23 +2,10 @@ import CherryKit
 
 /// `url`, `url reset`, `models-url`, `api-version` (DESIGN §1.2).
 enum URLCommands {
-  static func url(_ shell: Shell, _ invocation: Invocation) async throws {
-    try invocation.expectAtMost(1)
-    guard let value = invocation.positionals.first else {
-      try describe(shell, try shell.selectedProvider())
-      return
-    }
-    if value == "reset" {
-      try shell.updateSelected { (provider) throws(ShellError) in
-        guard provider.isBuiltIn, let entry = ProviderCatalogue.entry(provider.id) else {
-          throw ErrorMessage.customHasNoDefaultURL(provider.id)
-        }
-        provider.url = entry.defaultURL
-        provider.modelsURL = entry.modelsURL
-      }
-      shell.out.line("URL reset to the built-in default")
-      try describe(shell, try shell.selectedProvider())
-      return
+  /// `url`: shows the URL; `url <address>` sets it.
+  static func url(_ shell: Shell, _ invocation: Invocation) async throws -> any CommandReport {
+    guard let value = invocation.argument(0) else {
+      return describe(shell, try shell.selectedProvider())
     }
     let provider = try shell.selectedProvider()
     let stored: String
@@ -26,70 +13,79 @@ enum URLCommands {
       stored = try EndpointResolver.validate(value)
       _ = try EndpointResolver.resolve(
         url: stored, style: provider.style, modelsURL: provider.modelsURL,
-        apiVersion: provider.apiVersion,
-        model: nil)
+        apiVersion: provider.apiVersion, model: nil)
     } catch {
       throw ErrorMessage.url(error)
     }
     try shell.updateSelected { (provider) throws(ShellError) in provider.url = stored }
-    try describe(shell, try shell.selectedProvider())
+    return describe(shell, try shell.selectedProvider())
   }
 
-  /// The entered value, every endpoint it resolves to, the rule, and warnings.
-  static func describe(_ shell: Shell, _ provider: Provider) throws(ShellError) {
-    guard !provider.url.isEmpty else {
-      shell.out.line("\(provider.id) has no URL yet; set one with: url <address>")
-      return
+  static func reset(_ shell: Shell, _ invocation: Invocation) async throws -> any CommandReport {
+    try shell.updateSelected { (provider) throws(ShellError) in
+      guard provider.isBuiltIn, let entry = ProviderCatalogue.entry(provider.id) else {
+        throw ErrorMessage.customHasNoDefaultURL(provider.id)
+      }
+      provider.url = entry.defaultURL
+      provider.modelsURL = entry.modelsURL
     }
-    var entered = provider.url
-    if provider.isBuiltIn, ProviderCatalogue.entry(provider.id)?.defaultURL == provider.url {
-      entered += "  (built-in default)"
-    }
-    shell.out.line("url         " + entered)
-    printEndpoints(shell, provider, withRule: true)
+    shell.note("URL reset to the built-in default")
+    return describe(shell, try shell.selectedProvider())
   }
 
-  /// The endpoint lines; warnings go to standard error with the line's location.
-  static func printEndpoints(_ shell: Shell, _ provider: Provider, withRule: Bool) {
-    for line in SettingsPage.endpointLines(provider) {
-      if line.hasPrefix("warning: ") {
-        shell.warn(String(line.dropFirst("warning: ".count)))
-      } else if withRule || !line.hasPrefix("rule") {
-        shell.out.line(line)
+  /// The entered value, every endpoint it resolves to, the rule, then warnings.
+  private static func describe(_ shell: Shell, _ provider: Provider) -> any CommandReport {
+    shell.pageReport(provider, warnings: SettingsPage.endpointWarnings(provider)) { _ in
+      guard !provider.url.isEmpty else {
+        return ["\(provider.id) has no URL yet; set one with: url <address>"]
+      }
+      var entered = KeyMask.maskLine(provider.url)
+      if provider.isBuiltIn, ProviderCatalogue.entry(provider.id)?.defaultURL == provider.url {
+        entered += "  (built-in default)"
+      }
+      return ["url         " + entered] + SettingsPage.endpointLines(provider)
+    }
+  }
+
+  static func modelsURL(_ shell: Shell, _ invocation: Invocation) async throws
+    -> any CommandReport
+  {
+    let value = invocation.arguments[0]
+    let stored: String?
+    if invocation.spec.arguments[0].isChoice(value) {
+      stored = nil
+    } else {
+      do {
+        stored = try EndpointResolver.validate(value)
+      } catch {
+        throw ErrorMessage.url(error)
       }
     }
+    let changed = try shell.changeSelected { (provider) throws(ShellError) in
+      provider.modelsURL = stored
+      shell.note(
+        stored.map { "models-url  " + KeyMask.maskLine($0) }
+          ?? "models-url cleared: the model list URL is derived from the URL")
+    }
+    return shell.pageReport(changed)
   }
 
-  static func modelsURL(_ shell: Shell, _ invocation: Invocation) async throws {
-    let value = try invocation.argument(0, "the model-list URL (or off)")
-    try invocation.expectAtMost(1)
-    if value == "off" {
-      try shell.updateSelected { (provider) throws(ShellError) in provider.modelsURL = nil }
-      shell.out.line("models-url cleared: the model list URL is derived from the URL")
-      return
-    }
-    let stored: String
-    do {
-      stored = try EndpointResolver.validate(value)
-    } catch {
-      throw ErrorMessage.url(error)
-    }
-    try shell.updateSelected { (provider) throws(ShellError) in provider.modelsURL = stored }
-    shell.out.line("models-url  " + stored)
-  }
-
-  static func apiVersion(_ shell: Shell, _ invocation: Invocation) async throws {
-    let value = try invocation.argument(0, "the api-version (or off)")
-    try invocation.expectAtMost(1)
+  static func apiVersion(_ shell: Shell, _ invocation: Invocation) async throws
+    -> any CommandReport
+  {
+    let value = invocation.arguments[0]
+    let stored: String? = invocation.spec.arguments[0].isChoice(value) ? nil : value
     guard value.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." || $0 == "_" })
     else {
-      throw ErrorMessage.badValue(
-        invocation.spec, "api-version", value, expected: "e.g. 2024-10-21")
+      throw ErrorMessage.badValue(invocation, "api-version", value, expected: "e.g. 2024-10-21")
     }
-    let stored: String? = value == "off" ? nil : value
-    try shell.updateSelected { (provider) throws(ShellError) in provider.apiVersion = stored }
-    shell.out.line(stored.map { "api-version " + $0 } ?? "api-version cleared")
-    let provider = try shell.selectedProvider()
-    if !provider.url.isEmpty { printEndpoints(shell, provider, withRule: false) }
+    let provider = try shell.updateSelected { (provider) throws(ShellError) in
+      provider.apiVersion = stored
+      return provider
+    }
+    shell.note(stored.map { "api-version " + $0 } ?? "api-version cleared")
+    return shell.pageReport(provider, warnings: SettingsPage.endpointWarnings(provider)) { _ in
+      provider.url.isEmpty ? [] : SettingsPage.endpointLines(provider, withRule: false)
+    }
   }
 }

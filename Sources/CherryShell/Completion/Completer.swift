@@ -12,6 +12,10 @@ struct CompletionState {
   var listedGroups: [String] = []
   /// The selected provider's added model ids.
   var addedModelIDs: [String] = []
+  /// The selected provider's header names.
+  var headerNames: [String] = []
+  /// Whether the selected provider has a built-in URL to reset to.
+  var selectedHasDefaultURL = false
   /// Lists a folder: names, with `/` after sub-folders.
   var listDirectory: (String) -> [String] = { _ in [] }
 }
@@ -19,137 +23,258 @@ struct CompletionState {
 /// Tab completion: a pure map from the text left of the cursor and the state to
 /// where the word starts and its candidates (notes/style.md rule 8).
 ///
-/// The command table says what each argument is.
+/// The line is read by the shell's own tokenizer (``WordSplitter/scan(_:)``), and
+/// the command table says what each word is, so completion never offers what the
+/// parser would refuse.
 enum Completer {
   /// Completes the word at the end of `line`.
   ///
   /// - Parameters:
   ///   - line: The text left of the cursor.
   ///   - state: Providers, models and files to offer.
-  /// - Returns: The Character offset where the word being completed starts, and
-  ///   the candidates (whole words) in the order to show them.
+  /// - Returns: The Character offset where the replaced text starts, and the
+  ///   candidates (whole words, quoted or escaped as the word was begun) in the
+  ///   order to show them.
   static func complete(_ line: String, state: CompletionState) -> (
     replaceFrom: Int, candidates: [String]
   ) {
-    let (words, current, start) = tokenize(line)
-    guard let commandWord = words.first else {
-      return (start, matching(current, CommandTable.all.flatMap(\.allNames)))
+    let scalars = Array(line.unicodeScalars)
+    let scanned = WordSplitter.scan(line)
+    if scanned.comment { return (line.count, []) }
+    var finished = scanned.words
+    var current = ScannedWord(text: "", start: scalars.count, end: scalars.count)
+    if let last = finished.last, last.end == scalars.count {
+      current = finished.removeLast()
     }
-    guard let spec = CommandTable.spec(named: commandWord) else { return (start, []) }
-    // An option's value, or an option name.
-    if let previous = words.last, words.count > 1,
-      let option = spec.options.first(where: { $0.name == previous }), let kind = option.value
+    let quote = scanned.openQuote ?? quoteOpening(current, in: scalars)
+    func answer(_ words: [String], from start: Int, quoted: Character?) -> (Int, [String]) {
+      (characterOffset(start, in: scalars), words.map { render($0, quote: quoted) })
+    }
+
+    guard !finished.isEmpty else {
+      let names = CommandTable.all.flatMap(\.allNames)
+      return answer(matching(current.text, names), from: current.start, quoted: quote)
+    }
+    var words = finished.map(\.text)
+    if CommandTable.command(named: words[0]) == nil, words[0].count > 1,
+      let sign = words[0].first, sign == "+" || sign == "-"
     {
-      return (start, candidates(kind, prefix: current, state: state))
+      words.insert(String(words[0].dropFirst()), at: 1)
+      words[0] = String(sign)
     }
-    if current.hasPrefix("--") {
-      return (start, matching(current, spec.options.map(\.name)))
-    }
-    var positionals: [String] = []
-    var index = 1
-    while index < words.count {
-      let word = words[index]
-      if let option = spec.options.first(where: { $0.name == word }) {
-        index += option.value == nil ? 1 : 2
-        continue
+    guard let command = CommandTable.command(named: words[0]) else { return (line.count, []) }
+    let position = Position.walk(command, words: Array(words.dropFirst()))
+
+    // `--opt=value`: the value, after the `=`.
+    if current.text.hasPrefix("--"), let equals = current.text.firstIndex(of: "=") {
+      let name = String(current.text[..<equals])
+      let typed = String(current.text[current.text.index(after: equals)...])
+      guard let option = position.option(named: name), option.takesValue else {
+        return (line.count, [])
       }
-      positionals.append(word)
-      index += 1
+      let equalsScalar = scalars[current.start...].firstIndex(of: "=") ?? current.start
+      return answer(
+        values(option.kind, [], typed, state: state, position: position),
+        from: equalsScalar + 1, quoted: nil)
     }
-    guard let kind = spec.argumentKind(at: positionals.count, positionals: positionals) else {
-      return (start, [])
+    if let option = position.pendingOption {
+      return answer(
+        values(option.kind, [], current.text, state: state, position: position),
+        from: current.start, quoted: quote)
     }
-    return (start, candidates(kind, prefix: current, state: state))
+    if current.text.hasPrefix("--") {
+      let names = position.options.map(\.name)
+      return answer(matching(current.text, names), from: current.start, quoted: quote)
+    }
+    return answer(
+      positional(position, typed: current.text, state: state), from: current.start, quoted: quote)
   }
 
-  private static func candidates(_ kind: ArgumentKind, prefix: String, state: CompletionState)
+  /// What may come as the next positional word.
+  private static func positional(_ position: Position, typed: String, state: CompletionState)
     -> [String]
   {
+    let spec = position.spec
+    if position.leadingCount < spec.leading.count {
+      let argument = spec.leading[position.leadingCount]
+      return values(argument.kind, argument.choices, typed, state: state, position: position)
+    }
+    var candidates: [String] = []
+    if position.arguments.isEmpty {
+      let offered = spec.subcommands.filter { isAvailable($0, state: state) }
+      candidates += matching(typed, offered.map(\.name))
+    }
+    guard let argument = position.argument(at: position.arguments.count) else { return candidates }
+    return candidates
+      + values(argument.kind, argument.choices, typed, state: state, position: position)
+  }
+
+  private static func isAvailable(_ spec: CommandSpec, state: CompletionState) -> Bool {
+    switch spec.availability {
+    case .always: return true
+    case .providerWithDefaultURL: return state.selectedHasDefaultURL
+    }
+  }
+
+  /// The values of a kind (and the argument's fixed words) that start with `typed`.
+  private static func values(
+    _ kind: ValueKind, _ choices: [Choice], _ typed: String, state: CompletionState,
+    position: Position
+  ) -> [String] {
+    let words = matching(typed, choices.map(\.word))
     switch kind {
     case .command:
-      return matching(prefix, CommandTable.all.map(\.name))
-    case .subcommands(let subs):
-      return matching(prefix, subs.map(\.name))
+      // `help key <Tab>`: the subcommands of the command named before.
+      if let named = position.arguments.first, let spec = CommandTable.command(named: named) {
+        var node = spec
+        for word in position.arguments.dropFirst() {
+          guard let next = node.subcommand(named: word) else { return [] }
+          node = next
+        }
+        return matching(typed, node.subcommands.map(\.name))
+      }
+      return matching(typed, CommandTable.all.map(\.name))
     case .providerID:
       let names = state.providerNames.filter {
         !$0.contains(" ") && !state.providerIDs.contains($0)
       }
-      return matching(prefix, state.providerIDs + names)
+      return words + matching(typed, state.providerIDs + names)
     case .modelID:
+      if typed.hasPrefix("group:") {
+        return matching(typed, state.listedGroups.map { "group:" + $0 })
+      }
       var seen = Set<String>()
-      var all: [String] = []
-      for id in state.listedModelIDs + state.addedModelIDs where seen.insert(id).inserted {
-        all.append(id)
-      }
-      if prefix.hasPrefix("group:") {
-        return matching(prefix, state.listedGroups.map { "group:" + $0 })
-      }
-      return matching(prefix, all)
+      let all = (state.listedModelIDs + state.addedModelIDs).filter { seen.insert($0).inserted }
+      return words + matching(typed, all)
     case .addedModelID:
-      return matching(prefix, state.addedModelIDs)
+      return words + matching(typed, state.addedModelIDs)
     case .style:
-      return matching(prefix, APIStyle.allCases.map(\.rawValue))
+      return words + matching(typed, APIStyle.allCases.map(\.rawValue))
+    case .kind:
+      return words + matching(typed, ModelKind.allCases.map(\.rawValue))
     case .kindChange:
       let names = ModelKind.allCases.map(\.rawValue)
-      return matching(prefix, names.map { "+" + $0 } + names.map { "-" + $0 } + ["reset"])
-    case .kind:
-      return matching(prefix, ModelKind.allCases.map(\.rawValue))
+      return matching(typed, names.map { "+" + $0 } + names.map { "-" + $0 }) + words
+    case .headerName:
+      return words + matching(typed, state.headerNames)
     case .file:
-      let slash = prefix.lastIndex(of: "/")
-      let folder = slash.map { String(prefix[...$0]) } ?? ""
-      let names = state.listDirectory(folder.isEmpty ? "." : folder)
-      let leaf = slash.map { String(prefix[prefix.index(after: $0)...]) } ?? prefix
-      return names.filter { $0.hasPrefix(leaf) && (leaf.hasPrefix(".") || !$0.hasPrefix(".")) }
-        .sorted().map { folder + $0 }
-    case .values(let values):
-      return matching(prefix, values)
-    case .text:
-      return []
+      return files(typed, state: state)
+    case .url, .number, .seconds, .keys, .word, .text:
+      return words
     }
+  }
+
+  private static func files(_ typed: String, state: CompletionState) -> [String] {
+    let slash = typed.lastIndex(of: "/")
+    let folder = slash.map { String(typed[...$0]) } ?? ""
+    let names = state.listDirectory(folder.isEmpty ? "." : folder)
+    let leaf = slash.map { String(typed[typed.index(after: $0)...]) } ?? typed
+    return names.filter { $0.hasPrefix(leaf) && (leaf.hasPrefix(".") || !$0.hasPrefix(".")) }
+      .sorted().map { folder + $0 }
   }
 
   private static func matching(_ prefix: String, _ words: [String]) -> [String] {
     prefix.isEmpty ? words : words.filter { $0.hasPrefix(prefix) }
   }
 
-  /// The finished words, the word being typed (quotes removed) and its start as a
-  /// Character offset.
-  ///
-  /// Lenient: an open quote just continues the word.
-  static func tokenize(_ line: String) -> (words: [String], current: String, start: Int) {
-    var words: [String] = []
-    var current = ""
-    var start = 0
-    var inWord = false
-    var quote: Character?
-    for (offset, character) in line.enumerated() {
-      if let open = quote {
-        if character == open { quote = nil } else { current.append(character) }
+  /// The quote a word was begun with (`'gpt-4o` or `"gpt`), if it still reads as
+  /// one quoted word.
+  private static func quoteOpening(_ word: ScannedWord, in scalars: [Unicode.Scalar]) -> Character?
+  {
+    guard word.start < scalars.count else { return nil }
+    let first = scalars[word.start]
+    return first == "'" || first == "\"" ? Character(first) : nil
+  }
+
+  /// A candidate as it must be typed: inside the word's quotes, or with the
+  /// characters the tokenizer treats specially escaped.
+  private static func render(_ word: String, quote: Character?) -> String {
+    if let quote {
+      // A word that is complete gets its closing quote; a folder stays open.
+      return String(quote) + word + (word.hasSuffix("/") ? "" : String(quote))
+    }
+    var escaped = ""
+    for character in word {
+      if " \t'\"$\\".contains(character) || (escaped.isEmpty && character == "#") {
+        escaped.append("\\")
+      }
+      escaped.append(character)
+    }
+    return escaped
+  }
+
+  /// A scalar offset as a Character offset (what the line editor takes).
+  private static func characterOffset(_ scalarOffset: Int, in scalars: [Unicode.Scalar]) -> Int {
+    var view = String.UnicodeScalarView()
+    view.append(contentsOf: scalars.prefix(scalarOffset))
+    return String(view).count
+  }
+}
+
+/// Where the finished words of a line leave the walk down the table.
+private struct Position {
+  /// The commands walked.
+  var path: [CommandSpec]
+  /// How many leading arguments of the last command are filled.
+  var leadingCount = 0
+  /// The arguments given to the last command.
+  var arguments: [String] = []
+  /// An option still waiting for its value (the last finished word).
+  var pendingOption: OptionSpec?
+
+  var spec: CommandSpec { path[path.count - 1] }
+
+  /// Every option the walked commands take.
+  var options: [OptionSpec] {
+    path.reversed().flatMap(\.options) + Options.global
+  }
+
+  func option(named name: String) -> OptionSpec? {
+    options.first { $0.name == name }
+  }
+
+  /// The argument a word at `index` of the last command's arguments fills.
+  func argument(at index: Int) -> ArgumentSpec? {
+    var slot = 0
+    for argument in spec.arguments {
+      if argument.arity.isRepeating || slot == index { return argument }
+      slot += 1
+    }
+    return nil
+  }
+
+  /// Walks the words after the command word, as the parser would.
+  static func walk(_ command: CommandSpec, words: [String]) -> Position {
+    var position = Position(path: [command])
+    var optionsDone = false
+    for word in words {
+      if position.pendingOption != nil {
+        position.pendingOption = nil  // this word is its value
         continue
       }
-      switch character {
-      case " ", "\t":
-        if inWord {
-          words.append(current)
-          current = ""
-          inWord = false
+      if !optionsDone, word == "--" {
+        optionsDone = true
+        continue
+      }
+      if !optionsDone, word.hasPrefix("--") {
+        let name = word.split(separator: "=", maxSplits: 1).first.map(String.init) ?? word
+        if let option = position.option(named: name), option.takesValue, !word.contains("=") {
+          position.pendingOption = option
         }
-      case "'", "\"":
-        if !inWord {
-          inWord = true
-          start = offset
-        }
-        quote = character
-      default:
-        if !inWord {
-          inWord = true
-          start = offset
-        }
-        current.append(character)
+        continue
+      }
+      let spec = position.spec
+      if position.leadingCount < spec.leading.count {
+        position.leadingCount += 1
+      } else if position.arguments.isEmpty, let sub = spec.subcommand(named: word) {
+        position.path.append(sub)
+        position.leadingCount = 0
+      } else {
+        position.arguments.append(word)
+        if spec.optionsEndAtFirstArgument { optionsDone = true }
       }
     }
-    if !inWord { start = line.count }
-    return (words, current, start)
+    return position
   }
 }
 
@@ -165,6 +290,9 @@ extension Shell {
     }
     if let id = session.selected, let provider = session.provider(id) {
       state.addedModelIDs = provider.models.map(\.id)
+      state.headerNames = provider.headers.map(\.name)
+      state.selectedHasDefaultURL =
+        provider.isBuiltIn && ProviderCatalogue.entry(provider.id) != nil
     }
     state.listDirectory = { folder in FileText.list(folder) }
     return state

@@ -41,6 +41,7 @@ enum SettingsPage {
       }
       field("URL", value)
       lines.append(contentsOf: endpointLines(provider).map { pad + $0 })
+      lines.append(contentsOf: endpointWarnings(provider).map { pad + "warning: " + $0 })
     }
     if let modelsURL = provider.modelsURL { field("models-url", modelsURL) }
     if let version = provider.apiVersion { field("api-version", version) }
@@ -88,14 +89,14 @@ enum SettingsPage {
     return note
   }
 
-  /// The endpoints a provider's URL resolves to, the rule, and warnings.
-  static func endpointLines(_ provider: Provider) -> [String] {
+  /// The endpoints a provider's URL resolves to, and the rule that applied.
+  static func endpointLines(_ provider: Provider, withRule: Bool = true) -> [String] {
     let resolved: ResolvedEndpoints
     do {
       resolved = try EndpointResolver.resolve(provider, model: nil)
     } catch {
       let shellError = ErrorMessage.url(error)
-      return ["error: " + shellError.message] + shellError.hints
+      return ["error: " + shellError.what] + shellError.fix
     }
     var lines = [
       "chat        " + resolved.chat,
@@ -103,9 +104,14 @@ enum SettingsPage {
         + (resolved.models ?? "none: " + (resolved.modelsProblem ?? "set models-url <url>")),
     ]
     if let embeddings = resolved.embeddings { lines.append("embeddings  " + embeddings) }
-    lines.append("rule        " + resolved.ruleExplanation)
-    lines.append(contentsOf: resolved.warnings.map { "warning: " + $0 })
+    if withRule { lines.append("rule        " + resolved.ruleExplanation) }
     return lines
+  }
+
+  /// What is doubtful about a provider's URL (no version segment, say).
+  static func endpointWarnings(_ provider: Provider) -> [String] {
+    guard !provider.url.isEmpty else { return [] }
+    return (try? EndpointResolver.resolve(provider, model: nil))?.warnings ?? []
   }
 }
 

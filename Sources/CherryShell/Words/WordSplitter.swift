@@ -17,6 +17,9 @@ enum WordError: Error, Equatable, Sendable {
 /// - `$NAME` and `${NAME}` expand from the environment (so scripts need not hold
 ///   secrets), except inside `'…'`; an unset or empty variable is an error naming it.
 /// - `#` starts a comment only at the start of a word, so a URL ending in `#` keeps it.
+///
+/// One tokenizer for running lines and completing them: ``split(_:environment:)``
+/// is strict; ``scan(_:)`` is the lenient mode Tab uses on a half-typed line.
 enum WordSplitter {
   /// Splits one line.
   ///
@@ -27,15 +30,39 @@ enum WordSplitter {
   ///   blank line or a comment.
   /// - Throws: ``WordError`` for an unbalanced quote, an unset variable or a bad `${`.
   static func split(_ line: String, environment: [String: String]) throws(WordError) -> [String] {
+    try scan(line, environment: environment, lenient: false).words.map(\.text)
+  }
+
+  /// Splits a line that may be half-typed (Tab at the prompt): an open quote
+  /// runs to the end, and `$VAR` stays as typed.
+  ///
+  /// - Parameter line: The text left of the cursor.
+  /// - Returns: The words with where each starts, and the quote left open.
+  static func scan(_ line: String) -> ScannedLine {
+    (try? scan(line, environment: [:], lenient: true)) ?? ScannedLine(words: [], openQuote: nil)
+  }
+
+  /// The one loop behind both modes.
+  private static func scan(_ line: String, environment: [String: String], lenient: Bool)
+    throws(WordError) -> ScannedLine
+  {
     let scalars = Array(line.unicodeScalars)
-    var words: [String] = []
+    var words: [ScannedWord] = []
     var current = String.UnicodeScalarView()
     var inWord = false
+    var start = 0
+    var openQuote: Character?
     var i = 0
     let n = scalars.count
 
+    func beginWord() {
+      if !inWord {
+        inWord = true
+        start = i
+      }
+    }
     func finishWord() {
-      if inWord { words.append(String(current)) }
+      if inWord { words.append(ScannedWord(text: String(current), start: start, end: i)) }
       current = String.UnicodeScalarView()
       inWord = false
     }
@@ -47,19 +74,25 @@ enum WordSplitter {
         finishWord()
         i += 1
       case "#" where !inWord:
-        return words
+        return ScannedLine(words: words, openQuote: nil, comment: true)
       case "'":
-        inWord = true
+        beginWord()
         let open = i
         i += 1
         while i < n, scalars[i] != "'" {
           current.append(scalars[i])
           i += 1
         }
-        guard i < n else { throw .unbalancedQuote(quote: "'", column: open + 1) }
+        guard i < n else {
+          if lenient {
+            openQuote = "'"
+            break
+          }
+          throw .unbalancedQuote(quote: "'", column: open + 1)
+        }
         i += 1
       case "\"":
-        inWord = true
+        beginWord()
         let open = i
         i += 1
         while i < n, scalars[i] != "\"" {
@@ -68,17 +101,23 @@ enum WordSplitter {
           {
             current.append(scalars[i + 1])
             i += 2
-          } else if scalars[i] == "$" {
+          } else if scalars[i] == "$", !lenient {
             i = try expand(scalars, at: i, into: &current, environment: environment)
           } else {
             current.append(scalars[i])
             i += 1
           }
         }
-        guard i < n else { throw .unbalancedQuote(quote: "\"", column: open + 1) }
+        guard i < n else {
+          if lenient {
+            openQuote = "\""
+            break
+          }
+          throw .unbalancedQuote(quote: "\"", column: open + 1)
+        }
         i += 1
       case "\\":
-        inWord = true
+        beginWord()
         if i + 1 < n, Self.escapable(scalars[i + 1]) {
           current.append(scalars[i + 1])
           i += 2
@@ -86,17 +125,17 @@ enum WordSplitter {
           current.append(c)
           i += 1
         }
-      case "$":
-        inWord = true
+      case "$" where !lenient:
+        beginWord()
         i = try expand(scalars, at: i, into: &current, environment: environment)
       default:
-        inWord = true
+        beginWord()
         current.append(c)
         i += 1
       }
     }
     finishWord()
-    return words
+    return ScannedLine(words: words, openQuote: openQuote)
   }
 
   private static func escapable(_ c: Unicode.Scalar) -> Bool {
@@ -145,4 +184,24 @@ enum WordSplitter {
     out.append(contentsOf: value.unicodeScalars)
     return i
   }
+}
+
+/// One word of a scanned line.
+struct ScannedWord: Equatable, Sendable {
+  /// The word, quotes and escapes removed.
+  var text: String
+  /// Where it starts in the line, in Unicode scalars (its opening quote included).
+  var start: Int
+  /// Where it ends (exclusive), in Unicode scalars.
+  var end: Int
+}
+
+/// A line as the lenient scanner reads it.
+struct ScannedLine: Equatable, Sendable {
+  /// The words, in order.
+  var words: [ScannedWord]
+  /// The quote left open at the end (`'` or `"`), or `nil`.
+  var openQuote: Character?
+  /// Whether the line ends in a comment.
+  var comment = false
 }

@@ -1,11 +1,11 @@
 import CherryKit
 import CherryProviders
-import FoundationEssentials
 
-/// `--json` documents: one per command (DESIGN §2.2).
+/// The JSON shapes of the reports (DESIGN §2.1; each has a schema in
+/// `docs/json/`), and the functions that fill them from the session.
 ///
 /// Keys are masked here too.
-enum JSONOutput {
+enum JSONShapes {
   struct ProviderSummary: Encodable {
     var id: String
     var name: String
@@ -70,13 +70,20 @@ enum JSONOutput {
     var timeout: Double?
   }
 
+  /// `providers`: every provider, then the catalogue entries cherry cannot use.
+  struct Providers: Encodable {
+    var providers: [ProviderSummary]
+  }
+
   /// `providers --json`.
-  static func providers(_ session: Session, unsupported: [CatalogueEntry]) -> String {
-    var rows = session.providers.map { provider in
+  static func providers(_ providers: [Provider], selected: String?, unsupported: [CatalogueEntry])
+    -> Providers
+  {
+    var rows = providers.map { provider in
       ProviderSummary(
         id: provider.id, name: provider.name, style: provider.style.rawValue,
         enabled: provider.enabled,
-        selected: provider.id == session.selected, builtIn: provider.isBuiltIn, supported: true,
+        selected: provider.id == selected, builtIn: provider.isBuiltIn, supported: true,
         unsupportedReason: nil, keys: provider.keys.count, models: provider.models.count,
         url: provider.url)
     }
@@ -88,11 +95,17 @@ enum JSONOutput {
         models: 0,
         url: entry.defaultURL)
     }
-    return encode(rows)
+    return Providers(providers: rows)
+  }
+
+  /// The settings page of one provider, for every command that shows or changes
+  /// one.
+  struct ProviderPage: Encodable {
+    var provider: Page
   }
 
   /// `show --json`.
-  static func page(_ provider: Provider, selected: Bool) -> String {
+  static func page(_ provider: Provider, selected: Bool) -> Page {
     var endpoints: Endpoints?
     var urlError: String?
     if !provider.url.isEmpty {
@@ -103,7 +116,7 @@ enum JSONOutput {
           embeddings: resolved.embeddings, rule: resolved.ruleExplanation,
           warnings: resolved.warnings)
       } catch {
-        urlError = ErrorMessage.url(error).message
+        urlError = ErrorMessage.url(error).what
       }
     }
     let page = Page(
@@ -122,12 +135,18 @@ enum JSONOutput {
         Header(name: $0.name, value: Describe.headerValue($0.value))
       },
       proxy: provider.proxy.map { KeyMask.maskLine($0) }, timeout: provider.timeout)
-    return encode(page)
+    return page
+  }
+
+  /// `models`: the added models of a provider.
+  struct Models: Encodable {
+    var provider: String
+    var models: [Model]
   }
 
   /// `models --json`.
-  static func models(_ models: [ProviderModel], provider: Provider) -> String {
-    encode(models.map { model($0, provider: provider) })
+  static func models(_ models: [ProviderModel], provider: Provider) -> Models {
+    Models(provider: provider.id, models: models.map { model($0, provider: provider) })
   }
 
   static func model(_ model: ProviderModel, provider: Provider) -> Model {
@@ -162,20 +181,19 @@ enum JSONOutput {
 
   /// `manage --json`.
   static func listing(_ listing: ModelListing, provider: Provider, key: Int?, stale: [String])
-    -> String
+    -> ListingJSON
   {
-    encode(
-      ListingJSON(
-        provider: provider.id, key: key, total: listing.totalCount, pattern: listing.pattern,
-        groups: listing.groups.map { group in
-          ListingJSON.Group(
-            name: group.name,
-            models: group.entries.map {
-              ListingJSON.Entry(
-                number: $0.number, id: $0.id, kinds: $0.kinds.sorted().map(\.rawValue),
-                added: $0.added)
-            })
-        }, stale: stale))
+    ListingJSON(
+      provider: provider.id, key: key, total: listing.totalCount, pattern: listing.pattern,
+      groups: listing.groups.map { group in
+        ListingJSON.Group(
+          name: group.name,
+          models: group.entries.map {
+            ListingJSON.Entry(
+              number: $0.number, id: $0.id, kinds: $0.kinds.sorted().map(\.rawValue),
+              added: $0.added)
+          })
+      }, stale: stale)
   }
 
   struct KeyResult: Encodable {
@@ -217,11 +235,10 @@ enum JSONOutput {
 
   /// `test --json`.
   static func test(_ results: [KeyTestResult], provider: Provider, model: String?, passed: Bool)
-    -> String
+    -> TestJSON
   {
-    encode(
-      TestJSON(
-        provider: provider.id, model: model, passed: passed, results: results.map(KeyResult.init)))
+    TestJSON(
+      provider: provider.id, model: model, passed: passed, results: results.map(KeyResult.init))
   }
 
   struct CheckJSON: Encodable {
@@ -241,23 +258,83 @@ enum JSONOutput {
   }
 
   /// `check --json`.
-  static func check(_ report: HealthReport, provider: Provider) -> String {
-    encode(
-      CheckJSON(
-        provider: provider.id,
-        rows: report.rows.map {
-          CheckJSON.Row(model: $0.model, passed: $0.passed, results: $0.results.map(KeyResult.init))
-        },
-        skipped: report.skipped, passed: report.passedCount,
-        someKeysFailing: report.someKeysFailingCount,
-        failing: report.failingCount, summary: report.summary))
+  static func check(_ report: HealthReport, provider: Provider) -> CheckJSON {
+    CheckJSON(
+      provider: provider.id,
+      rows: report.rows.map {
+        CheckJSON.Row(model: $0.model, passed: $0.passed, results: $0.results.map(KeyResult.init))
+      },
+      skipped: report.skipped, passed: report.passedCount,
+      someKeysFailing: report.someKeysFailingCount,
+      failing: report.failingCount, summary: report.summary)
+  }
+}
+
+extension JSONShapes {
+  /// `use`: the selection after it.
+  struct Selection: Encodable {
+    /// The selected provider's id; `null` after `use --none`.
+    var selected: String?
+
+    func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: Key.self)
+      try container.encode(selected, forKey: .selected)  // null is meaningful here
+    }
+
+    private enum Key: String, CodingKey { case selected }
   }
 
-  /// Encodes a value as pretty, key-sorted JSON.
-  static func encode(_ value: some Encodable) -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    guard let data = try? encoder.encode(value) else { return "null" }
-    return String(decoding: data, as: UTF8.self)
+  /// `provider rm`: the id that is gone.
+  struct Removed: Encodable {
+    var removed: String
+  }
+}
+
+extension JSONShapes {
+  /// `+` and `-`: what changed, and the page after it.
+  struct ModelChange: Encodable {
+    /// The provider's page after the change.
+    var provider: Page?
+    /// Models added by this command.
+    var added: [String] = []
+    /// Models that were there already.
+    var already: [String] = []
+    /// Models removed by this command.
+    var removed: [String] = []
+  }
+
+  /// `model <id>`: one added model.
+  struct ModelOfProvider: Encodable {
+    var provider: String
+    var model: Model
+  }
+}
+
+extension JSONShapes {
+  /// `ask`: the whole answer.
+  struct Answer: Encodable {
+    var provider: String
+    var model: String
+    /// The number of the key the request used.
+    var key: Int?
+    var answer: String
+  }
+}
+
+extension JSONShapes {
+  /// `save`.
+  struct Saved: Encodable {
+    /// The session file; `nil` for an in-memory session.
+    var path: String?
+    /// Whether this command wrote it.
+    var saved: Bool
+  }
+
+  /// `session`.
+  struct SessionState: Encodable {
+    /// The session file; `nil` for an in-memory session.
+    var path: String?
+    /// What differs from the file, one line per provider.
+    var unsaved: [String]
   }
 }

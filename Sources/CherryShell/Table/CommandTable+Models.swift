@@ -1,0 +1,125 @@
+extension CommandTable {
+  /// `manage`, `+`, `-`, `models`, `model`.
+  static let models: [CommandSpec] = [
+    CommandSpec(
+      "manage", abstract: "Fetch, keep and show the provider's model list",
+      discussion:
+        "Fetches the list with the next key, keeps it for '+ <number>' and Tab, and shows it grouped and numbered, with kinds and a mark on those already added. A pattern filters it (a substring, or a glob with * ? [ ]); numbers stay those of the full list.",
+      requirement: .selectedProvider, arguments: [ArgumentSpec("pattern", .text, .optional)],
+      handler: NetworkCommands.manage),
+    CommandSpec(
+      "+", abstract: "Add models: ids, numbers from the last listing, group:<name>, globs",
+      discussion:
+        "Adding a model that is already there changes nothing; an id the listing does not have is added with a warning.",
+      requirement: .selectedProvider,
+      arguments: [ArgumentSpec("model", .modelID, .many, help: "the models to add")],
+      examples: ["+ deepseek-chat", "+ 3 7", "+ group:gpt-4o", "+ 'gpt-4o*'"],
+      handler: ModelCommands.add),
+    CommandSpec(
+      "-", abstract: "Remove added models (ids, numbers or globs)",
+      requirement: .selectedProvider,
+      arguments: [ArgumentSpec("model", .addedModelID, .many, help: "the models to remove")],
+      handler: ModelCommands.remove),
+    CommandSpec(
+      "models", abstract: "List the added models with their kinds",
+      discussion: "Stale models (missing from the last listing) are marked.",
+      requirement: .selectedProvider, options: [Options.kind.spec],
+      handler: ModelCommands.models),
+    CommandSpec(
+      "model", abstract: "Show an added model, or change it",
+      requirement: .selectedProvider,
+      leading: [ArgumentSpec("model", .addedModelID, help: "the model")],
+      subcommands: [
+        CommandSpec(
+          "kinds", abstract: "Override the model's inferred kinds",
+          discussion:
+            "Kinds: chat embedding rerank vision reasoning tools web-search image. Overrides win over inference.",
+          arguments: [
+            ArgumentSpec(
+              "change", .kindChange, .many,
+              choices: [Choice("reset", "drop every override: inference decides again")],
+              help: "kind changes such as +vision -tools, or reset")
+          ],
+          handler: ModelCommands.kinds)
+      ],
+      handler: ModelCommands.show),
+  ]
+
+  /// `header`, `proxy`, `timeout`.
+  static let requestSettings: [CommandSpec] = [
+    CommandSpec(
+      "header", abstract: "Set or remove an extra request header",
+      requirement: .selectedProvider,
+      subcommands: [
+        CommandSpec(
+          "set", abstract: "Send a header with every request of this provider",
+          discussion:
+            "The value may be env:NAME, read when a request is sent. Values are shown masked.",
+          arguments: [
+            ArgumentSpec("name", .headerName, help: "the header name"),
+            ArgumentSpec("value", .text, .many, help: "the header value"),
+          ],
+          handler: RequestSettingCommands.setHeader),
+        CommandSpec(
+          "rm", abstract: "Stop sending a header",
+          arguments: [ArgumentSpec("name", .headerName, help: "the header name")],
+          handler: RequestSettingCommands.removeHeader),
+      ],
+      handler: nil),
+    CommandSpec(
+      "proxy", abstract: "Send this provider's requests through a proxy",
+      requirement: .selectedProvider,
+      arguments: [
+        ArgumentSpec(
+          "url", .url,
+          choices: [Choice("off", "no proxy of its own: HTTPS_PROXY / HTTP_PROXY apply")],
+          help: "the proxy URL (or off)")
+      ],
+      examples: ["proxy http://127.0.0.1:3128", "proxy socks5://127.0.0.1:1080", "proxy off"],
+      handler: RequestSettingCommands.proxy),
+    CommandSpec(
+      "timeout", abstract: "Set this provider's request timeout",
+      requirement: .selectedProvider,
+      arguments: [
+        ArgumentSpec(
+          "seconds", .seconds,
+          choices: [
+            Choice("off", "the defaults: test 15 s; manage and ask 10 s connect, 60 s idle")
+          ],
+          help: "the timeout in seconds (or off)")
+      ],
+      handler: RequestSettingCommands.timeout),
+  ]
+
+  /// `test`, `check`, `enable`, `disable`, `ask`.
+  static let checks: [CommandSpec] = [
+    CommandSpec(
+      "test", abstract: "Test the connection with the last added chat model (or a key check)",
+      discussion:
+        "Tests every key concurrently and prints one line per key: ✓ or ✗, latency, the error. With no chat model added, checks each key against the model list instead.",
+      requirement: .selectedProvider,
+      arguments: [ArgumentSpec("model", .addedModelID, .optional)],
+      options: [Options.key.spec, Options.timeout.spec], handler: NetworkCommands.test),
+    CommandSpec(
+      "check", abstract: "Health-check every added model with every key",
+      requirement: .selectedProvider,
+      options: [Options.concurrency.spec, Options.timeout.spec],
+      handler: NetworkCommands.check),
+    CommandSpec(
+      "enable", abstract: "Switch the selected provider on",
+      discussion:
+        "Warns when a key is needed and none is set, or no model is added. Nothing switches on by itself.",
+      requirement: .selectedProvider, handler: EnableCommands.enable),
+    CommandSpec(
+      "disable", abstract: "Switch the selected provider off", requirement: .selectedProvider,
+      handler: EnableCommands.disable),
+    CommandSpec(
+      "ask", abstract: "Send one chat message and stream the answer",
+      discussion:
+        "Uses the last added chat model unless --model is given, and the next key in rotation. Refused while the provider is off.",
+      requirement: .selectedProvider,
+      arguments: [ArgumentSpec("prompt", .text, .many, help: "the prompt")],
+      options: [Options.model.spec], optionsEndAtFirstArgument: true,
+      handler: NetworkCommands.ask),
+  ]
+}

@@ -1,0 +1,121 @@
+extension CommandTable {
+  /// `providers`, `use`, `show`, `provider …`, `key …`.
+  static let providers: [CommandSpec] = [
+    CommandSpec(
+      "providers", abstract: "List the providers: on/off, id, name, style, keys, models, URL",
+      discussion:
+        "The selected provider is marked with *. A pattern keeps the providers whose id or name contains it (or matches it, with * ? [ ]). Catalogue entries cherry cannot use are listed as not supported.",
+      arguments: [ArgumentSpec("pattern", .text, .optional)],
+      handler: ProviderCommands.providers),
+    CommandSpec(
+      "use", abstract: "Select the provider the other commands act on",
+      discussion:
+        "Takes a provider id or name. The prompt shows the selection: cherry(deepseek)>. use --none clears the selection. Each shell has its own selection; the one saved is where the next shell starts.",
+      arguments: [ArgumentSpec("provider", .providerID, .optional, help: "the provider to use")],
+      options: [Options.none.spec], handler: ProviderCommands.use),
+    CommandSpec(
+      "show", abstract: "Show a provider's settings page",
+      discussion:
+        "Name, style, on/off, keys (masked, numbered), URL and the endpoints it resolves to, models with their kinds, headers, proxy and timeout. Defaults to the selected provider.",
+      arguments: [ArgumentSpec("provider", .providerID, .optional)],
+      handler: ProviderCommands.show),
+    CommandSpec(
+      "provider", abstract: "Add, remove or rename a custom provider",
+      subcommands: [
+        CommandSpec(
+          "add", abstract: "Add a custom provider and select it",
+          discussion:
+            "The id is what you type (letters, digits, - _ .); it never changes. --type is required.",
+          arguments: [ArgumentSpec("id", .text, help: "the new provider's id")],
+          options: [Options.style.spec, Options.name.spec, Options.url.spec],
+          examples: ["provider add mygw --type openai --url https://gw.example.com/v1"],
+          handler: ProviderCommands.add),
+        CommandSpec(
+          "rm", abstract: "Remove a custom provider",
+          arguments: [ArgumentSpec("provider", .providerID, help: "the provider to remove")],
+          handler: ProviderCommands.remove),
+        CommandSpec(
+          "rename", abstract: "Change a provider's display name (ids never change)",
+          arguments: [
+            ArgumentSpec("provider", .providerID, help: "the provider to rename"),
+            ArgumentSpec("name", .text, .many, help: "the new name"),
+          ],
+          handler: ProviderCommands.rename),
+      ],
+      handler: nil),
+  ]
+
+  /// `key` / `token`.
+  static let keys: [CommandSpec] = [
+    CommandSpec(
+      "key", aliases: ["token"], abstract: "Set the API keys of the selected provider",
+      discussion:
+        "Keys are one list separated by ASCII commas: key sk-xxxx1,sk-xxxx2,sk-xxxx3,sk-xxxx4. Requests take them in turn. A key may be env:NAME, read from the environment when used. A bare 'key' asks on the terminal with echo off. Keys are always shown masked and numbered from 1.",
+      requirement: .selectedProvider,
+      subcommands: [
+        CommandSpec(
+          "add", abstract: "Add keys after the ones there are",
+          arguments: [ArgumentSpec("keys", .keys, .many, help: "the keys to add")],
+          handler: KeyCommands.add),
+        CommandSpec(
+          "rm", abstract: "Remove one key by its number",
+          arguments: [ArgumentSpec("N", .number, help: "the number of the key to remove")],
+          handler: KeyCommands.remove),
+        CommandSpec(
+          "list", abstract: "List the keys, masked and numbered, with the next one marked",
+          handler: KeyCommands.list),
+        CommandSpec("clear", abstract: "Remove every key", handler: KeyCommands.clear),
+      ],
+      arguments: [ArgumentSpec("keys", .keys, .optionalMany)],
+      examples: ["key sk-xxxx1,sk-xxxx2", "key env:DEEPSEEK_API_KEY", "key"],
+      handler: KeyCommands.set)
+  ]
+
+  /// `url`, `models-url`, `api-version`.
+  static let urls: [CommandSpec] = [
+    CommandSpec(
+      "url", abstract: "Show or set the API URL of the selected provider",
+      discussion:
+        "Enter the root (https://api.example.com: cherry appends /v1/chat/completions), a path ending in / (no /v1 is added), a path with a version segment (/v3), or the exact endpoint ending in # (used as is). With no address, shows the value, every endpoint it resolves to and the rule that applied.",
+      requirement: .selectedProvider,
+      subcommands: [
+        CommandSpec(
+          "reset", abstract: "Restore the built-in provider's URL",
+          availability: .providerWithDefaultURL, handler: URLCommands.reset)
+      ],
+      arguments: [ArgumentSpec("address", .url, .optional)],
+      examples: ["url https://api.example.com", "url https://gw.example.com/any/path#"],
+      handler: URLCommands.url),
+    CommandSpec(
+      "models-url", abstract: "Set the model-list URL when it cannot be derived",
+      requirement: .selectedProvider,
+      arguments: [
+        ArgumentSpec(
+          "url", .url, choices: [Choice("off", "derive the list URL from the URL again")])
+      ],
+      handler: URLCommands.modelsURL),
+    CommandSpec(
+      "api-version", abstract: "Set the api-version query item (Azure OpenAI)",
+      requirement: .selectedProvider,
+      arguments: [
+        ArgumentSpec("version", .text, choices: [Choice("off", "send no api-version")])
+      ],
+      handler: URLCommands.apiVersion),
+  ]
+
+  /// `explain`.
+  static let teaching: [CommandSpec] = [
+    CommandSpec(
+      "explain", abstract: "Walk through the URL or key rules step by step",
+      subcommands: [
+        CommandSpec(
+          "url", abstract: "How an address becomes the endpoints, rule by rule",
+          discussion: "Defaults to the selected provider's URL, explained for its style.",
+          arguments: [ArgumentSpec("address", .url, .optional)], handler: ExplainCommands.url),
+        CommandSpec(
+          "keys", abstract: "The key rules: the list, the comma, rotation, env:, masking",
+          handler: ExplainCommands.keys),
+      ],
+      handler: nil)
+  ]
+}
