@@ -44,6 +44,8 @@ void cel_configure(cel_completion_fn completion) {
   rl_completion_append_character = ' ';
 }
 
+void cel_set_output(FILE *stream) { rl_outstream = stream; }
+
 int cel_initialize(void) {
   if (initialized) {
     return 0;

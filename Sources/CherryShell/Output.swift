@@ -133,6 +133,22 @@ public final class Output {
     self.width = max(20, width)
   }
 
+  /// Whether to colour: never with `--no-color` or `NO_COLOR`; always with
+  /// `CLICOLOR_FORCE` set (and not `0`); otherwise only on a terminal.
+  ///
+  /// - Parameters:
+  ///   - noColorFlag: `--no-color` was given.
+  ///   - environment: The environment.
+  ///   - isTerminal: Whether the output is a terminal.
+  /// - Returns: Whether to use ANSI colours.
+  public static func wantsColour(
+    noColorFlag: Bool, environment: [String: String], isTerminal: Bool
+  ) -> Bool {
+    if noColorFlag || !(environment["NO_COLOR"] ?? "").isEmpty { return false }
+    if let force = environment["CLICOLOR_FORCE"], !force.isEmpty, force != "0" { return true }
+    return isTerminal
+  }
+
   /// Writes one line of data to standard output.
   func line(_ text: String) {
     sink.write(text + "\n", to: .standardOutput)

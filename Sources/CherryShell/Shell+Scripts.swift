@@ -86,7 +86,7 @@ extension Shell {
       out.sink.flush()
       switch source.nextLine(prompt: prompt) {
       case .endOfFile:
-        out.line("")
+        out.errorLine("")  // after the ^D libedit echoed, on the terminal
         return .success
       case .interrupted:
         continue

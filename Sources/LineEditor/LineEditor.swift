@@ -36,6 +36,11 @@ public final class LineEditor {
     // The locale first: libedit decides at initialisation whether input is UTF-8.
     TerminalLocale.configure()
     CompletionBridge.install()
+    if TerminalOutput.descriptor != STDOUT_FILENO, TerminalOutput.descriptor >= 0,
+      let stream = fdopen(dup(TerminalOutput.descriptor), "w")
+    {
+      cel_set_output(stream)
+    }
     _ = cel_initialize()
     historyFile = HistoryFile(path: historyPath, limit: historyLimit)
     historyFile.load()
@@ -110,9 +115,9 @@ public final class LineEditor {
     SecretReader.read(prompt: prompt)
   }
 
-  /// Whether standard input and standard output are both terminals: the test for
-  /// interactive mode (libedit disables editing when either is not).
+  /// Whether standard input is a terminal and there is one to draw on: the test
+  /// for interactive mode (as sqlite3 decides; standard output may be a pipe).
   public static var isTerminal: Bool {
-    isatty(STDIN_FILENO) != 0 && isatty(STDOUT_FILENO) != 0
+    isatty(STDIN_FILENO) != 0 && TerminalOutput.descriptor >= 0
   }
 }

@@ -93,9 +93,10 @@ struct CherryCommand: AsyncParsableCommand {
   func start() async -> ExitStatus {
     let environment = ProcessInfo.processInfo.environment
     let interactive = files.isEmpty && commands.isEmpty && LineEditor.isTerminal
-    let colour = !noColor && (environment["NO_COLOR"] ?? "").isEmpty && isatty(STDOUT_FILENO) != 0
+    let colour = Output.wantsColour(
+      noColorFlag: noColor, environment: environment, isTerminal: isatty(STDOUT_FILENO) != 0)
     let sink = StandardOutputSink(lineBuffered: interactive || isatty(STDOUT_FILENO) != 0)
-    let output = Output(sink: sink, color: colour)
+    let output = Output(sink: sink, color: colour, width: TerminalWidth.columns(environment))
 
     var options = ShellOptions(
       sessionPath: session ?? CherryPaths.sessionFile(environment: environment),
@@ -223,5 +224,17 @@ enum FileHandleText {
         offset += written
       }
     }
+  }
+}
+
+/// The width to wrap text to: the terminal's (stdout, else stderr), else
+/// `$COLUMNS`, else 80.
+enum TerminalWidth {
+  static func columns(_ environment: [String: String]) -> Int {
+    for fd in [STDOUT_FILENO, STDERR_FILENO] {
+      var size = winsize()
+      if ioctl(fd, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+    }
+    return environment["COLUMNS"].flatMap(Int.init) ?? 80
   }
 }

@@ -54,7 +54,53 @@ struct CompleterTests {
     Case(id: "unknown command", line: "nope x", from: 6, candidates: []),
     Case(id: "free text", line: "ask hello", from: 4, candidates: []),
     Case(id: "cjk before", line: "provider rename 模型 ", from: 19, candidates: []),
+    // Nothing past the last argument, and never the same fixed word again.
+    Case(id: "proxy off", line: "proxy ", from: 6, candidates: ["off"]),
+    Case(id: "nothing after proxy off", line: "proxy off ", from: 10, candidates: []),
+    Case(id: "nothing after timeout", line: "timeout 5 ", from: 10, candidates: []),
+    Case(id: "nothing after models-url", line: "models-url off ", from: 15, candidates: []),
+    Case(id: "nothing after api-version", line: "api-version off ", from: 16, candidates: []),
+    Case(id: "nothing after use", line: "use deepseek ", from: 13, candidates: []),
+    Case(id: "no reset on a custom provider", line: "url ", from: 4, candidates: []),
+    // Inside quotes, after --opt=, and escapes.
+    Case(
+      id: "inside a single quote", line: "+ 'gpt-4o", from: 2,
+      candidates: ["'gpt-4o'", "'gpt-4o-mini'"]),
+    Case(id: "inside a double quote", line: "+ \"o", from: 2, candidates: ["\"o3\""]),
+    Case(id: "after --opt=", line: "models --kind=emb", from: 14, candidates: ["embedding"]),
+    Case(
+      id: "option value after a space", line: "models --kind v", from: 14, candidates: ["vision"]),
+    // Subcommands of help's command, kind changes starting with a dash, free text.
+    Case(
+      id: "help subcommand", line: "help key ", from: 9, candidates: ["add", "rm", "list", "clear"]),
+    Case(
+      id: "kind change with a dash", line: "model gpt-4o kinds -to", from: 19,
+      candidates: ["-tools"]),
+    Case(
+      id: "no option inside free text", line: "ask --model gpt-4o hi --", from: 22, candidates: []),
+    Case(id: "option before free text", line: "ask --m", from: 4, candidates: ["--model"]),
+    Case(id: "global options", line: "show --j", from: 5, candidates: ["--json"]),
+    Case(id: "after a comment", line: "key # ", from: 6, candidates: []),
   ]
+
+  @Test func offersResetOnlyWhereThereIsADefault() {
+    var state = Self.state
+    state.selectedHasDefaultURL = true
+    #expect(Completer.complete("url ", state: state).candidates == ["reset"])
+    #expect(Completer.complete("url re", state: state).candidates == ["reset"])
+  }
+
+  @Test func escapesWhatTheTokenizerWouldSplit() {
+    var state = Self.state
+    state.listDirectory = { _ in ["my folder/", "it's.cherryrc"] }
+    let folder = Completer.complete("source my\\ f", state: state)
+    #expect(folder.replaceFrom == 7)
+    #expect(folder.candidates == ["my\\ folder/"])
+    #expect(Completer.complete("source it", state: state).candidates == ["it\\'s.cherryrc"])
+    // A ' cannot sit inside '…': the candidate replaces the quote with escapes.
+    #expect(Completer.complete("source 'it", state: state).candidates == ["it\\'s.cherryrc"])
+    #expect(Completer.complete("source \"it", state: state).candidates == ["\"it's.cherryrc\""])
+  }
 
   @Test(arguments: cases)
   func completes(_ c: Case) {

@@ -28,10 +28,12 @@ final class TerminalSession {
   ///   - environment: Extra environment variables for cherry (e.g. a C locale).
   ///   - arguments: Extra arguments after `--no-rc`.
   ///   - readsRC: Leave out `--no-rc`, so cherry runs `$CHERRY_RC` or `~/.cherryrc` first.
+  ///   - standardOutput: A file cherry's standard output goes to instead of the
+  ///     terminal (as in `cherry | tee log`), or `nil`.
   /// - Throws: ``HarnessError`` when tmux or the binary cannot be found or started.
   init(
     home: TemporaryHome, environment: [String: String] = [:], arguments: [String] = [],
-    readsRC: Bool = false
+    readsRC: Bool = false, standardOutput: String? = nil
   ) throws {
     guard let tmux = TerminalTestGate.tmuxPath else {
       throw HarnessError(description: "tmux is not installed: run scripts/test, which installs it")
@@ -48,7 +50,8 @@ final class TerminalSession {
       .sorted { $0.key < $1.key }
       .map { "\($0.key)=\(Self.quoted($0.value))" }
       .joined(separator: " ")
-    let script = "trap : INT; env \(variables) \(command); echo EXIT=$?; read x"
+    let redirect = standardOutput.map { " > " + Self.quoted($0) } ?? ""
+    let script = "trap : INT; env \(variables) \(command)\(redirect); echo EXIT=$?; read x"
     // The server forks from this call and would inherit a capture pipe, so reading
     // it would never see EOF: this one call writes to /dev/null.
     _ = try run(

@@ -5,6 +5,7 @@
 // mutable state) and never has to spell glibc's `struct sigaction` union.
 
 #include <stddef.h>
+#include <stdio.h>
 
 /// The signature of libedit's `rl_attempted_completion_function`.
 typedef char **(*cel_completion_fn)(const char *text, int start, int end);
@@ -13,6 +14,11 @@ typedef char **(*cel_completion_fn)(const char *text, int start, int end);
 /// ~/.editrc, the completion hook (`rl_attempted_completion_function`) and a
 /// filename generator that returns nothing, so Tab never falls back to files.
 void cel_configure(cel_completion_fn completion);
+
+/// Sets the stream libedit draws the prompt and the edited line on
+/// (`rl_outstream`), before `cel_initialize`: the terminal when standard output
+/// is a pipe (`cherry | tee log`), so editing stays on.
+void cel_set_output(FILE *stream);
 
 /// Calls `rl_initialize()` when it has not run yet; returns its result (0 on success).
 int cel_initialize(void);

@@ -82,7 +82,7 @@ enum Completer {
         values(option.kind, [], current.text, state: state, position: position),
         from: current.start, quoted: quote)
     }
-    if current.text.hasPrefix("--") {
+    if current.text.hasPrefix("--"), !position.optionsDone {
       let names = position.options.map(\.name)
       return answer(matching(current.text, names), from: current.start, quoted: quote)
     }
@@ -189,18 +189,31 @@ enum Completer {
   /// A candidate as it must be typed: inside the word's quotes, or with the
   /// characters the tokenizer treats specially escaped.
   private static func render(_ word: String, quote: Character?) -> String {
-    if let quote {
-      // A word that is complete gets its closing quote; a folder stays open.
-      return String(quote) + word + (word.hasSuffix("/") ? "" : String(quote))
-    }
-    var escaped = ""
-    for character in word {
-      if " \t'\"$\\".contains(character) || (escaped.isEmpty && character == "#") {
-        escaped.append("\\")
+    let closing = word.hasSuffix("/") ? "" : String(quote ?? " ").trimmingSpaces()
+    switch quote {
+    case "\"":
+      // Inside double quotes the tokenizer reads \" \\ and \$ as escapes.
+      var body = ""
+      for character in word {
+        if "\"\\$".contains(character) { body.append("\\") }
+        body.append(character)
       }
-      escaped.append(character)
+      return "\"" + body + closing
+    case "'" where !word.contains("'"):
+      // A word that is complete gets its closing quote; a folder stays open.
+      return "'" + word + closing
+    default:
+      // No quote (or a ' inside a '…' word, which cannot hold one): escape what
+      // the tokenizer would split or read.
+      var escaped = ""
+      for character in word {
+        if " \t'\"$\\".contains(character) || (escaped.isEmpty && character == "#") {
+          escaped.append("\\")
+        }
+        escaped.append(character)
+      }
+      return escaped
     }
-    return escaped
   }
 
   /// A scalar offset as a Character offset (what the line editor takes).
@@ -221,6 +234,8 @@ private struct Position {
   var arguments: [String] = []
   /// An option still waiting for its value (the last finished word).
   var pendingOption: OptionSpec?
+  /// Whether options have ended (`--`, or free text began).
+  var optionsDone = false
 
   var spec: CommandSpec { path[path.count - 1] }
 
@@ -246,17 +261,16 @@ private struct Position {
   /// Walks the words after the command word, as the parser would.
   static func walk(_ command: CommandSpec, words: [String]) -> Position {
     var position = Position(path: [command])
-    var optionsDone = false
     for word in words {
       if position.pendingOption != nil {
         position.pendingOption = nil  // this word is its value
         continue
       }
-      if !optionsDone, word == "--" {
-        optionsDone = true
+      if !position.optionsDone, word == "--" {
+        position.optionsDone = true
         continue
       }
-      if !optionsDone, word.hasPrefix("--") {
+      if !position.optionsDone, word.hasPrefix("--") {
         let name = word.split(separator: "=", maxSplits: 1).first.map(String.init) ?? word
         if let option = position.option(named: name), option.takesValue, !word.contains("=") {
           position.pendingOption = option
@@ -271,7 +285,7 @@ private struct Position {
         position.leadingCount = 0
       } else {
         position.arguments.append(word)
-        if spec.optionsEndAtFirstArgument { optionsDone = true }
+        if spec.optionsEndAtFirstArgument { position.optionsDone = true }
       }
     }
     return position

@@ -49,12 +49,28 @@ struct TextTable {
     return lines
   }
 
-  /// The columns a string takes on a terminal.
+  /// The columns a string takes on a terminal: colour codes (`ESC [ … m`, what
+  /// ``Output/paint(_:_:)`` adds) take none, so coloured cells line up.
   static func width(_ text: String) -> Int {
     var total = 0
+    var inEscape = false
+    var afterEscape = false
     for scalar in text.unicodeScalars {
       let v = scalar.value
-      if v < 0x300 {
+      if afterEscape {
+        afterEscape = false
+        inEscape = v == 0x5B  // `[`: a control sequence follows
+        continue
+      }
+      if inEscape {
+        if (0x40...0x7E).contains(v) { inEscape = false }  // its final byte
+        continue
+      }
+      if v == 0x1B {
+        afterEscape = true
+      } else if v < 0x20 || v == 0x7F {
+        continue
+      } else if v < 0x300 {
         total += 1
       } else if (0x300...0x36F).contains(v) || v == 0x200B || (0xFE00...0xFE0F).contains(v) {
         continue  // combining marks and zero-width characters

@@ -48,17 +48,21 @@ final class ShellHarness {
   }
 
   /// Runs `script` as piped stdin in a new shell on the session file.
-  func run(_ script: String, configure: (inout ShellOptions) -> Void = { _ in }) async -> Run {
-    await run([.standardInput(StringLineSource(script))], configure: configure)
+  func run(
+    _ script: String, colour: Bool = false, configure: (inout ShellOptions) -> Void = { _ in }
+  ) async -> Run {
+    await run([.standardInput(StringLineSource(script))], colour: colour, configure: configure)
   }
 
   /// Runs inputs in a new shell on the session file.
-  func run(_ inputs: [ShellInput], configure: (inout ShellOptions) -> Void = { _ in }) async -> Run
-  {
+  func run(
+    _ inputs: [ShellInput], colour: Bool = false,
+    configure: (inout ShellOptions) -> Void = { _ in }
+  ) async -> Run {
     var options = self.options
     configure(&options)
     let sink = CapturingOutputSink()
-    let output = Output(sink: sink, color: false)
+    let output = Output(sink: sink, color: colour)
     do {
       let shell = try Shell(options: options, output: output)
       let status = await shell.runBatch(inputs)
