@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 
-/// `cherry --demo | tee class.log`: standard input is the terminal, standard
-/// output a pipe. As with sqlite3, that is still the interactive shell: the prompt
+/// Standard output piped, standard input the terminal (`cherry --demo | tee log`).
+///
+/// As with sqlite3, that is still the interactive shell: the prompt
 /// and line editing stay on the screen, a typo does not end it, and the pipe gets
 /// only data (DESIGN §2.1).
 @Suite(.enabled(if: TerminalTestGate.enabled, TerminalTestGate.reason))
