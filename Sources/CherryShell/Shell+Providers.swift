@@ -99,6 +99,6 @@ extension Shell {
     Report(
       JSONShapes.ProviderPage(
         provider: JSONShapes.page(provider, selected: provider.id == session.selected)),
-      schema: "provider", warnings: warnings, text: text)
+      warnings: warnings, text: text)
   }
 }

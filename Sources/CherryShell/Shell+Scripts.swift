@@ -176,7 +176,7 @@ extension Shell {
       session = snapshot
       let failed = ErrorMessage.sourcedFileFailed(path)
       if frames.last?.isPrompt == true { note("note: " + failed) }
-      return Report(EmptyData(), schema: "empty", outcome: .failedReported(ShellError(failed)))
+      return Report(EmptyData(), outcome: .failedReported(ShellError(failed)))
     }
     return Report.none
   }

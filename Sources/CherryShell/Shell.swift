@@ -107,6 +107,7 @@ public final class Shell {
     if settings.echo, !(frames.last?.isPrompt ?? false) {
       out.errorLine(out.paint(prompt, .dim) + KeyMask.maskLine(line))
     }
+    jsonOutput = options.json || settings.json
     let words: [String]
     do {
       words = try WordSplitter.split(line, environment: options.environment)
@@ -121,12 +122,14 @@ public final class Shell {
     do {
       invocation = try CommandParser.parse(words, line: line)
     } catch {
-      jsonOutput = options.json || settings.json || words.contains(Options.json.spec.name)
-      return fail(error, command: words[0])
+      jsonOutput = jsonOutput || words.contains(Options.json.spec.name)
+      // Only a command the table knows is named in the document.
+      return fail(error, command: CommandTable.command(named: words[0]).map { _ in words[0] })
     }
     jsonOutput = options.json || settings.json || invocation.has(Options.json)
     if invocation.has(Options.help) {
-      show(Report.text(HelpText.detail(invocation.path, width: out.width)), invocation.name)
+      // The help of a command is what `help <command>` prints: a `help` document.
+      show(Report.text(HelpText.detail(invocation.path, width: out.width)), "help")
       return .succeeded
     }
     let snapshot = session

@@ -33,11 +33,13 @@ struct CherryCommand: AsyncParsableCommand {
   var noRC = false
 
   @Option(
-    name: .customShort("f"), help: ArgumentHelp("Run a script (repeatable).", valueName: "file"))
+    name: .customShort("f"), parsing: .unconditionalSingleValue,
+    help: ArgumentHelp("Run a script (repeatable).", valueName: "file"))
   var files: [String] = []
 
+  // Unconditional: a command may begin with a dash (`-c '- gpt-4o'`).
   @Option(
-    name: .customShort("c"),
+    name: .customShort("c"), parsing: .unconditionalSingleValue,
     help: ArgumentHelp("Run one command (repeatable).", valueName: "command"))
   var commands: [String] = []
 

@@ -74,6 +74,13 @@ struct CommandTableTests {
   }
 
   @Test(arguments: nodes)
+  func everyNodeThatRunsHasASchema(_ node: Node) {
+    guard node.spec.handler != nil else { return }
+    let file = JSONSchemaTests.root.path + "/docs/json/\(node.spec.json).schema.json"
+    #expect(FileManager.default.fileExists(atPath: file), "no \(file)")
+  }
+
+  @Test(arguments: nodes)
   func everyNodeIsReachable(_ node: Node) throws {
     guard node.spec.handler != nil else {
       // A node that needs a subcommand says so.
@@ -102,7 +109,9 @@ struct CommandTableTests {
   @Test(arguments: options)
   func everyOptionCompletesAndParses(_ c: OptionCase) throws {
     let words = Self.minimalWords(c.node)
-    let line = (words + [String(c.option.name.dropLast())]).joined(separator: " ")
+    // Right after the command's name: some commands end options at their first argument.
+    let typed = words.prefix(upTo: Self.nameIndex(c.node) + 1) + [String(c.option.name.dropLast())]
+    let line = typed.joined(separator: " ")
     let result = Completer.complete(line, state: CompleterTests.state)
     #expect(result.candidates.contains(c.option.name), "\(line) → \(result.candidates)")
     var given = Array(words.prefix(upTo: Self.nameIndex(c.node) + 1))

@@ -33,7 +33,7 @@ enum ModelCommands {
     }
     shell.refreshListing()
     change.provider = JSONShapes.page(provider, selected: true)
-    return Report(change, schema: "model-change")
+    return Report(change)
   }
 
   static func remove(_ shell: Shell, _ invocation: Invocation) async throws -> any CommandReport {
@@ -67,7 +67,7 @@ enum ModelCommands {
     }
     shell.refreshListing()
     change.provider = JSONShapes.page(updated, selected: true)
-    return Report(change, schema: "model-change")
+    return Report(change)
   }
 
   static func models(_ shell: Shell, _ invocation: Invocation) async throws -> any CommandReport {
@@ -76,7 +76,7 @@ enum ModelCommands {
     if let kind = invocation[Options.kind] {
       models = models.filter { provider.kinds(of: $0).contains(kind) }
     }
-    return Report(JSONShapes.models(models, provider: provider), schema: "models") { _ in
+    return Report(JSONShapes.models(models, provider: provider)) { _ in
       guard !models.isEmpty else {
         return [
           provider.models.isEmpty
@@ -144,8 +144,7 @@ enum ModelCommands {
   ) -> any CommandReport {
     Report(
       JSONShapes.ModelOfProvider(
-        provider: provider.id, model: JSONShapes.model(model, provider: provider)),
-      schema: "model"
+        provider: provider.id, model: JSONShapes.model(model, provider: provider))
     ) { _ in
       showText ? ["\(model.id)  " + SettingsPage.modelNote(model, provider: provider)] : []
     }

@@ -36,7 +36,7 @@ enum NetworkCommands {
     let shown = full.filtered(invocation.argument(0))
     let keyNumber = keyIndex.map { $0 + 1 }
     return Report(
-      JSONShapes.listing(shown, provider: current, key: keyNumber, stale: stale), schema: "listing"
+      JSONShapes.listing(shown, provider: current, key: keyNumber, stale: stale)
     ) { out in
       ListingText.lines(
         shown, total: full.totalCount, provider: current, key: keyNumber, stale: stale,
@@ -82,7 +82,6 @@ enum NetworkCommands {
     let failed = results.filter { !$0.ok }.count
     return Report(
       JSONShapes.test(results, provider: provider, model: model?.id, passed: passed),
-      schema: "test",
       outcome: passed ? .succeeded : .failedAbove(ShellError("test failed for \(provider.id)")),
       notes: passed && !provider.enabled
         ? ["\(provider.id) is off: switch it on with 'enable' to use its models"] : []
@@ -127,7 +126,7 @@ enum NetworkCommands {
     }
     let passed = report.failingCount == 0 && report.someKeysFailingCount == 0
     return Report(
-      JSONShapes.check(report, provider: provider), schema: "check",
+      JSONShapes.check(report, provider: provider),
       outcome: passed ? .succeeded : .failedAbove(ShellError("check failed"))
     ) { out in
       ResultText.checkLines(report, output: out)
@@ -174,7 +173,6 @@ enum NetworkCommands {
     if let failure { throw ErrorMessage.failedRequest(failure) }
     return Report(
       JSONShapes.Answer(
-        provider: current.id, model: modelID, key: keyIndex.map { $0 + 1 }, answer: answer),
-      schema: "answer")
+        provider: current.id, model: modelID, key: keyIndex.map { $0 + 1 }, answer: answer))
   }
 }

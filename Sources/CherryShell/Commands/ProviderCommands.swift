@@ -14,7 +14,7 @@ enum ProviderCommands {
         && ProviderSearch.matches($0.id, $0.name, pattern)
     }
     let data = JSONShapes.providers(shown, selected: session.selected, unsupported: unsupported)
-    return Report(data, schema: "providers") { out in
+    return Report(data) { out in
       var table = TextTable(
         headers: ["", "on", "id", "name", "style", "keys", "models", "URL"],
         alignments: [.left, .left, .left, .left, .left, .right, .right, .left])
@@ -46,7 +46,7 @@ enum ProviderCommands {
         throw ErrorMessage.tooManyArguments(invocation.path, invocation.words, extra)
       }
       shell.session.selected = nil
-      return Report(JSONShapes.Selection(selected: nil), schema: "selection")
+      return Report(JSONShapes.Selection(selected: nil))
     }
     guard let word = invocation.argument(0) else {
       throw ErrorMessage.missingArgument(
@@ -56,7 +56,7 @@ enum ProviderCommands {
     shell.session.selected = provider.id
     shell.note(
       "using \(provider.name) (\(provider.id))" + (provider.enabled ? "" : ", which is off"))
-    return Report(JSONShapes.Selection(selected: provider.id), schema: "selection")
+    return Report(JSONShapes.Selection(selected: provider.id))
   }
 
   static func show(_ shell: Shell, _ invocation: Invocation) async throws -> any CommandReport {
@@ -108,7 +108,7 @@ enum ProviderCommands {
     if shell.session.selected == provider.id { shell.session.selected = nil }
     if shell.listing?.providerID == provider.id { shell.listing = nil }
     shell.note("removed \(provider.name) (\(provider.id))")
-    return Report(JSONShapes.Removed(removed: provider.id), schema: "removed")
+    return Report(JSONShapes.Removed(removed: provider.id))
   }
 
   static func rename(_ shell: Shell, _ invocation: Invocation) async throws -> any CommandReport {

@@ -5,22 +5,22 @@ enum SessionCommands {
   static func save(_ shell: Shell, _ invocation: Invocation) async throws -> any CommandReport {
     guard let store = shell.store else {
       shell.note("this is a throw-away demo session: nothing is saved")
-      return Report(JSONShapes.Saved(path: nil, saved: false), schema: "saved")
+      return Report(JSONShapes.Saved(path: nil, saved: false))
     }
     guard shell.hasUnsavedChanges else {
       shell.note("nothing to save: \(store.path) is up to date")
-      return Report(JSONShapes.Saved(path: store.path, saved: false), schema: "saved")
+      return Report(JSONShapes.Saved(path: store.path, saved: false))
     }
     try shell.saveIfChanged()
     shell.note("saved to \(store.path)")
-    return Report(JSONShapes.Saved(path: store.path, saved: true), schema: "saved")
+    return Report(JSONShapes.Saved(path: store.path, saved: true))
   }
 
   static func session(_ shell: Shell, _ invocation: Invocation) async throws -> any CommandReport {
     let changes = differences(from: shell.base, to: shell.session)
     let path = shell.store?.path
     let atPrompt = shell.frames.first?.isPrompt == true
-    return Report(JSONShapes.SessionState(path: path, unsaved: changes), schema: "session") { _ in
+    return Report(JSONShapes.SessionState(path: path, unsaved: changes)) { _ in
       guard let path else {
         return ["session  in memory (a throw-away demo session; nothing is saved)"]
       }

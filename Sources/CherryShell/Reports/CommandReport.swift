@@ -26,14 +26,13 @@ enum CommandOutcome {
 /// stderr as they happen).
 ///
 /// The JSON object is the command's envelope (`ok`, `command`) with the report's
-/// own fields beside them; each shape has a schema in `docs/json/`.
+/// own fields beside them; each command declares its shape's schema in the table
+/// (``CommandSpec/json``, a file in `docs/json/`).
 protocol CommandReport: Encodable {
   /// Writes the data as text to standard output.
   func write(to out: Output)
   /// How the command ended.
   var outcome: CommandOutcome { get }
-  /// The schema of the report's JSON fields (a file in `docs/json/`).
-  var schema: String { get }
   /// Warnings about the data, printed to standard error after it.
   var warnings: [String] { get }
   /// Notes that follow the data (what to do next), printed to standard error.
@@ -52,8 +51,6 @@ extension CommandReport {
 struct Report<Data: Encodable>: CommandReport {
   /// The report's JSON fields.
   let data: Data
-  /// The schema of ``data``.
-  let schema: String
   /// The text for standard output.
   let text: (Output) -> [String]
   /// How the command ended.
@@ -64,11 +61,10 @@ struct Report<Data: Encodable>: CommandReport {
   var notes: [String] = []
 
   init(
-    _ data: Data, schema: String, outcome: CommandOutcome = .succeeded, warnings: [String] = [],
+    _ data: Data, outcome: CommandOutcome = .succeeded, warnings: [String] = [],
     notes: [String] = [], text: @escaping (Output) -> [String] = { _ in [] }
   ) {
     self.data = data
-    self.schema = schema
     self.outcome = outcome
     self.warnings = warnings
     self.notes = notes
@@ -90,7 +86,7 @@ struct EmptyData: Encodable {}
 
 extension Report where Data == EmptyData {
   /// Nothing to show.
-  static var none: Report<EmptyData> { Report(EmptyData(), schema: "empty") }
+  static var none: Report<EmptyData> { Report(EmptyData()) }
 }
 
 /// The report of a text command (`help`, `dump`, `explain`, `history`): its text,
@@ -103,6 +99,6 @@ struct TextData: Encodable {
 extension Report where Data == TextData {
   /// Text lines, shown as they are.
   static func text(_ lines: [String]) -> Report<TextData> {
-    Report(TextData(text: lines.joined(separator: "\n")), schema: "text") { _ in lines }
+    Report(TextData(text: lines.joined(separator: "\n"))) { _ in lines }
   }
 }

@@ -50,6 +50,8 @@ struct CommandSpec: Sendable {
   let optionsEndAtFirstArgument: Bool
   /// Examples for `help`, each a whole line.
   let examples: [String]
+  /// The schema of its `--json` document: `docs/json/<json>.schema.json`.
+  let json: String
   /// What it does; `nil` when a subcommand must be given.
   let handler: Handler?
 
@@ -59,7 +61,7 @@ struct CommandSpec: Sendable {
     requirement: StateRequirement = .none, availability: Availability = .always,
     leading: [ArgumentSpec] = [], subcommands: [CommandSpec] = [], arguments: [ArgumentSpec] = [],
     options: [OptionSpec] = [], optionsEndAtFirstArgument: Bool = false, examples: [String] = [],
-    handler: Handler?
+    json: String = "empty", handler: Handler?
   ) {
     self.name = name
     self.aliases = aliases
@@ -73,6 +75,7 @@ struct CommandSpec: Sendable {
     self.options = options
     self.optionsEndAtFirstArgument = optionsEndAtFirstArgument
     self.examples = examples
+    self.json = json
     self.handler = handler
   }
 

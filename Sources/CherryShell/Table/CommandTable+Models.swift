@@ -6,7 +6,7 @@ extension CommandTable {
       discussion:
         "Fetches the list with the next key, keeps it for '+ <number>' and Tab, and shows it grouped and numbered, with kinds and a mark on those already added. A pattern filters it (a substring, or a glob with * ? [ ]); numbers stay those of the full list.",
       requirement: .selectedProvider, arguments: [ArgumentSpec("pattern", .text, .optional)],
-      handler: NetworkCommands.manage),
+      json: "listing", handler: NetworkCommands.manage),
     CommandSpec(
       "+", abstract: "Add models: ids, numbers from the last listing, group:<name>, globs",
       discussion:
@@ -14,17 +14,17 @@ extension CommandTable {
       requirement: .selectedProvider,
       arguments: [ArgumentSpec("model", .modelID, .many, help: "the models to add")],
       examples: ["+ deepseek-chat", "+ 3 7", "+ group:gpt-4o", "+ 'gpt-4o*'"],
-      handler: ModelCommands.add),
+      json: "model-change", handler: ModelCommands.add),
     CommandSpec(
       "-", abstract: "Remove added models (ids, numbers or globs)",
       requirement: .selectedProvider,
       arguments: [ArgumentSpec("model", .addedModelID, .many, help: "the models to remove")],
-      handler: ModelCommands.remove),
+      json: "model-change", handler: ModelCommands.remove),
     CommandSpec(
       "models", abstract: "List the added models with their kinds",
       discussion: "Stale models (missing from the last listing) are marked.",
       requirement: .selectedProvider, options: [Options.kind.spec],
-      handler: ModelCommands.models),
+      json: "models", handler: ModelCommands.models),
     CommandSpec(
       "model", abstract: "Show an added model, or change it",
       requirement: .selectedProvider,
@@ -40,9 +40,9 @@ extension CommandTable {
               choices: [Choice("reset", "drop every override: inference decides again")],
               help: "kind changes such as +vision -tools, or reset")
           ],
-          handler: ModelCommands.kinds)
+          json: "model", handler: ModelCommands.kinds)
       ],
-      handler: ModelCommands.show),
+      json: "model", handler: ModelCommands.show),
   ]
 
   /// `header`, `proxy`, `timeout`.
@@ -59,11 +59,11 @@ extension CommandTable {
             ArgumentSpec("name", .headerName, help: "the header name"),
             ArgumentSpec("value", .text, .many, help: "the header value"),
           ],
-          handler: RequestSettingCommands.setHeader),
+          json: "provider", handler: RequestSettingCommands.setHeader),
         CommandSpec(
           "rm", abstract: "Stop sending a header",
           arguments: [ArgumentSpec("name", .headerName, help: "the header name")],
-          handler: RequestSettingCommands.removeHeader),
+          json: "provider", handler: RequestSettingCommands.removeHeader),
       ],
       handler: nil),
     CommandSpec(
@@ -76,7 +76,7 @@ extension CommandTable {
           help: "the proxy URL (or off)")
       ],
       examples: ["proxy http://127.0.0.1:3128", "proxy socks5://127.0.0.1:1080", "proxy off"],
-      handler: RequestSettingCommands.proxy),
+      json: "provider", handler: RequestSettingCommands.proxy),
     CommandSpec(
       "timeout", abstract: "Set this provider's request timeout",
       requirement: .selectedProvider,
@@ -88,7 +88,7 @@ extension CommandTable {
           ],
           help: "the timeout in seconds (or off)")
       ],
-      handler: RequestSettingCommands.timeout),
+      json: "provider", handler: RequestSettingCommands.timeout),
   ]
 
   /// `test`, `check`, `enable`, `disable`, `ask`.
@@ -99,20 +99,21 @@ extension CommandTable {
         "Tests every key concurrently and prints one line per key: ✓ or ✗, latency, the error. With no chat model added, checks each key against the model list instead.",
       requirement: .selectedProvider,
       arguments: [ArgumentSpec("model", .addedModelID, .optional)],
-      options: [Options.key.spec, Options.timeout.spec], handler: NetworkCommands.test),
+      options: [Options.key.spec, Options.timeout.spec], json: "test", handler: NetworkCommands.test
+    ),
     CommandSpec(
       "check", abstract: "Health-check every added model with every key",
       requirement: .selectedProvider,
       options: [Options.concurrency.spec, Options.timeout.spec],
-      handler: NetworkCommands.check),
+      json: "check", handler: NetworkCommands.check),
     CommandSpec(
       "enable", abstract: "Switch the selected provider on",
       discussion:
         "Warns when a key is needed and none is set, or no model is added. Nothing switches on by itself.",
-      requirement: .selectedProvider, handler: EnableCommands.enable),
+      requirement: .selectedProvider, json: "provider", handler: EnableCommands.enable),
     CommandSpec(
       "disable", abstract: "Switch the selected provider off", requirement: .selectedProvider,
-      handler: EnableCommands.disable),
+      json: "provider", handler: EnableCommands.disable),
     CommandSpec(
       "ask", abstract: "Send one chat message and stream the answer",
       discussion:
@@ -120,6 +121,6 @@ extension CommandTable {
       requirement: .selectedProvider,
       arguments: [ArgumentSpec("prompt", .text, .many, help: "the prompt")],
       options: [Options.model.spec], optionsEndAtFirstArgument: true,
-      handler: NetworkCommands.ask),
+      json: "answer", handler: NetworkCommands.ask),
   ]
 }

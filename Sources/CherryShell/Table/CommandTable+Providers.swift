@@ -6,19 +6,19 @@ extension CommandTable {
       discussion:
         "The selected provider is marked with *. A pattern keeps the providers whose id or name contains it (or matches it, with * ? [ ]). Catalogue entries cherry cannot use are listed as not supported.",
       arguments: [ArgumentSpec("pattern", .text, .optional)],
-      handler: ProviderCommands.providers),
+      json: "providers", handler: ProviderCommands.providers),
     CommandSpec(
       "use", abstract: "Select the provider the other commands act on",
       discussion:
         "Takes a provider id or name. The prompt shows the selection: cherry(deepseek)>. use --none clears the selection. Each shell has its own selection; the one saved is where the next shell starts.",
       arguments: [ArgumentSpec("provider", .providerID, .optional, help: "the provider to use")],
-      options: [Options.none.spec], handler: ProviderCommands.use),
+      options: [Options.none.spec], json: "selection", handler: ProviderCommands.use),
     CommandSpec(
       "show", abstract: "Show a provider's settings page",
       discussion:
         "Name, style, on/off, keys (masked, numbered), URL and the endpoints it resolves to, models with their kinds, headers, proxy and timeout. Defaults to the selected provider.",
       arguments: [ArgumentSpec("provider", .providerID, .optional)],
-      handler: ProviderCommands.show),
+      json: "provider", handler: ProviderCommands.show),
     CommandSpec(
       "provider", abstract: "Add, remove or rename a custom provider",
       subcommands: [
@@ -29,18 +29,18 @@ extension CommandTable {
           arguments: [ArgumentSpec("id", .text, help: "the new provider's id")],
           options: [Options.style.spec, Options.name.spec, Options.url.spec],
           examples: ["provider add mygw --type openai --url https://gw.example.com/v1"],
-          handler: ProviderCommands.add),
+          json: "provider", handler: ProviderCommands.add),
         CommandSpec(
           "rm", abstract: "Remove a custom provider",
           arguments: [ArgumentSpec("provider", .providerID, help: "the provider to remove")],
-          handler: ProviderCommands.remove),
+          json: "removed", handler: ProviderCommands.remove),
         CommandSpec(
           "rename", abstract: "Change a provider's display name (ids never change)",
           arguments: [
             ArgumentSpec("provider", .providerID, help: "the provider to rename"),
             ArgumentSpec("name", .text, .many, help: "the new name"),
           ],
-          handler: ProviderCommands.rename),
+          json: "provider", handler: ProviderCommands.rename),
       ],
       handler: nil),
   ]
@@ -56,19 +56,20 @@ extension CommandTable {
         CommandSpec(
           "add", abstract: "Add keys after the ones there are",
           arguments: [ArgumentSpec("keys", .keys, .many, help: "the keys to add")],
-          handler: KeyCommands.add),
+          json: "provider", handler: KeyCommands.add),
         CommandSpec(
           "rm", abstract: "Remove one key by its number",
           arguments: [ArgumentSpec("N", .number, help: "the number of the key to remove")],
-          handler: KeyCommands.remove),
+          json: "provider", handler: KeyCommands.remove),
         CommandSpec(
           "list", abstract: "List the keys, masked and numbered, with the next one marked",
-          handler: KeyCommands.list),
-        CommandSpec("clear", abstract: "Remove every key", handler: KeyCommands.clear),
+          json: "provider", handler: KeyCommands.list),
+        CommandSpec(
+          "clear", abstract: "Remove every key", json: "provider", handler: KeyCommands.clear),
       ],
       arguments: [ArgumentSpec("keys", .keys, .optionalMany)],
       examples: ["key sk-xxxx1,sk-xxxx2", "key env:DEEPSEEK_API_KEY", "key"],
-      handler: KeyCommands.set)
+      json: "provider", handler: KeyCommands.set)
   ]
 
   /// `url`, `models-url`, `api-version`.
@@ -81,11 +82,11 @@ extension CommandTable {
       subcommands: [
         CommandSpec(
           "reset", abstract: "Restore the built-in provider's URL",
-          availability: .providerWithDefaultURL, handler: URLCommands.reset)
+          availability: .providerWithDefaultURL, json: "provider", handler: URLCommands.reset)
       ],
       arguments: [ArgumentSpec("address", .url, .optional)],
       examples: ["url https://api.example.com", "url https://gw.example.com/any/path#"],
-      handler: URLCommands.url),
+      json: "provider", handler: URLCommands.url),
     CommandSpec(
       "models-url", abstract: "Set the model-list URL when it cannot be derived",
       requirement: .selectedProvider,
@@ -93,14 +94,14 @@ extension CommandTable {
         ArgumentSpec(
           "url", .url, choices: [Choice("off", "derive the list URL from the URL again")])
       ],
-      handler: URLCommands.modelsURL),
+      json: "provider", handler: URLCommands.modelsURL),
     CommandSpec(
       "api-version", abstract: "Set the api-version query item (Azure OpenAI)",
       requirement: .selectedProvider,
       arguments: [
         ArgumentSpec("version", .text, choices: [Choice("off", "send no api-version")])
       ],
-      handler: URLCommands.apiVersion),
+      json: "provider", handler: URLCommands.apiVersion),
   ]
 
   /// `explain`.
@@ -111,10 +112,11 @@ extension CommandTable {
         CommandSpec(
           "url", abstract: "How an address becomes the endpoints, rule by rule",
           discussion: "Defaults to the selected provider's URL, explained for its style.",
-          arguments: [ArgumentSpec("address", .url, .optional)], handler: ExplainCommands.url),
+          arguments: [ArgumentSpec("address", .url, .optional)], json: "text",
+          handler: ExplainCommands.url),
         CommandSpec(
           "keys", abstract: "The key rules: the list, the comma, rotation, env:, masking",
-          handler: ExplainCommands.keys),
+          json: "text", handler: ExplainCommands.keys),
       ],
       handler: nil)
   ]

@@ -3,15 +3,15 @@ extension CommandTable {
   static let sessionCommands: [CommandSpec] = [
     CommandSpec(
       "save", abstract: "Save the session now (in a script: a checkpoint)",
-      handler: SessionCommands.save),
+      json: "saved", handler: SessionCommands.save),
     CommandSpec(
       "session", abstract: "Show where the session is kept and what is unsaved",
-      handler: SessionCommands.session),
+      json: "session", handler: SessionCommands.session),
     CommandSpec(
       "dump", abstract: "Print the session as a replayable .cherryrc",
       discussion:
         "Keys are written as env: placeholders (key env:DEEPSEEK_API_KEY) unless --with-keys. Replayed with cherry -f into an empty session, it rebuilds this one.",
-      options: [Options.withKeys.spec], handler: SessionCommands.dump),
+      options: [Options.withKeys.spec], json: "text", handler: SessionCommands.dump),
   ]
 
   /// `source`, `set`, `pause`.
@@ -21,13 +21,13 @@ extension CommandTable {
       discussion:
         "A failing line stops the file and undoes what it did. Files may source others, up to 16 deep. 'quit' in a sourced file ends that file only.",
       arguments: [ArgumentSpec("file", .file, help: "the file to run")],
-      handler: ScriptCommands.source),
+      json: "empty", handler: ScriptCommands.source),
     CommandSpec(
       "set", abstract: "Change a shell setting",
       subcommands: ShellSetting.all.map(\.command), handler: nil),
     CommandSpec(
       "pause", abstract: "Wait for Enter (on a terminal; for demos)",
-      handler: ScriptCommands.pause),
+      json: "empty", handler: ScriptCommands.pause),
   ]
 
   /// `help`, `history`, `quit`.
@@ -35,13 +35,13 @@ extension CommandTable {
     CommandSpec(
       "help", abstract: "List the commands, or explain one",
       arguments: [ArgumentSpec("command", .command, .optionalMany)],
-      examples: ["help key", "help key rm"], handler: HelpCommands.help),
+      examples: ["help key", "help key rm"], json: "text", handler: HelpCommands.help),
     CommandSpec(
       "history", abstract: "Show the lines entered in this session (keys masked)",
-      handler: HelpCommands.history),
+      json: "text", handler: HelpCommands.history),
     CommandSpec(
       "quit", aliases: ["exit"], abstract: "Leave cherry (Ctrl-D too)",
       discussion: "In a sourced file, ends that file only; in a -f file, ends the run.",
-      handler: HelpCommands.quit),
+      json: "empty", handler: HelpCommands.quit),
   ]
 }
