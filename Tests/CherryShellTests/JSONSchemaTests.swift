@@ -20,8 +20,9 @@ struct JSONSchemaTests {
   static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent()
 
-  /// The lines to run: for each node that runs, its shortest line, and the same
-  /// with an option it does not take. Values stay on loopback: a URL is a dead port.
+  /// The lines to run: each node's shortest line, then with an unknown option.
+  ///
+  /// Values stay on loopback: a URL is a dead port.
   static func lines(deadPort: Int) -> [String] {
     CommandTableTests.nodes.filter { $0.spec.handler != nil && $0.spec.name != "quit" }
       .flatMap { node -> [String] in
