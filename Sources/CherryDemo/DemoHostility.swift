@@ -44,7 +44,8 @@ public enum DemoHostility: Equatable, Sendable {
   case list(DemoHostileList)
   /// Answers stop halfway and the connection is closed: a complete body after
   /// half its bytes (its `content-length` announced whole), a stream after half
-  /// its chunks and half of the next one.
+  /// its chunks and half of the next one. (A generated body, the oversized
+  /// fault's, is written whole.)
   case stopMidway
 }
 
