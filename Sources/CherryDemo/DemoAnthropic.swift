@@ -55,13 +55,18 @@ enum DemoAnthropic {
     var body = #"{"data":["#
     for (index, id) in page.enumerated() {
       if index > 0 { body += "," }
-      body += #"{"type":"model","id":\#(DemoJSON.quote(id)),"#
-      body += #""display_name":\#(DemoJSON.quote(DemoModelCatalog.displayName(id))),"#
-      body += #""created_at":"\#(DemoReply.createdDate)"}"#
+      body += listEntry(id)
     }
     body += #"],"has_more":\#(hasMore),"first_id":\#(DemoJSON.quoteOrNull(page.first)),"#
     body += #""last_id":\#(DemoJSON.quoteOrNull(page.last))}"#
     return .json(200, body)
+  }
+
+  /// One entry of the model list.
+  static func listEntry(_ id: String) -> String {
+    #"{"type":"model","id":\#(DemoJSON.quote(id)),"#
+      + #""display_name":\#(DemoJSON.quote(DemoModelCatalog.displayName(id))),"#
+      + #""created_at":"\#(DemoReply.createdDate)"}"#
   }
 
   /// A Messages answer; streamed as `message_start` … `content_block_delta` … `message_stop`.
@@ -85,7 +90,7 @@ enum DemoAnthropic {
     let quoted = DemoJSON.quote(model)
     let tokens = DemoReply.tokens(model: model)
     guard context.wantsStream else {
-      let text = DemoJSON.quote(DemoReply.text(model: model))
+      let text = DemoJSON.quote(context.answer(model: model))
       return .json(
         200,
         #"{"id":"msg_demo","type":"message","role":"assistant","model":\#(quoted),"#
@@ -106,7 +111,7 @@ enum DemoAnthropic {
         #"{"type":"content_block_start","index":0,"content_block":{"type":"text","text":""}}"#),
       event("ping", #"{"type": "ping"}"#),
     ]
-    for piece in DemoReply.pieces(model: model, count: context.streamChunks) {
+    for piece in context.answerPieces(model: model) {
       events.append(
         event(
           "content_block_delta",

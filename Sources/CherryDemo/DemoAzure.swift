@@ -45,14 +45,19 @@ enum DemoAzure {
     var body = #"{"data":["#
     body.reserveCapacity(models.count * 260 + 32)
     for (index, id) in models.enumerated() {
-      let embedding = DemoModelCatalog.isEmbedding(id)
       if index > 0 { body += "," }
-      body += #"{"id":\#(DemoJSON.quote(id)),"object":"model","status":"succeeded","#
-      body += #""created_at":\#(DemoReply.created),"capabilities":{"#
-      body += #""chat_completion":\#(!embedding),"completion":false,"embeddings":\#(embedding),"#
-      body += #""fine_tune":false,"inference":true},"lifecycle_status":"generally-available"}"#
+      body += listEntry(id)
     }
     return body + #"],"object":"list"}"#
+  }
+
+  /// One entry of the model list, with Azure's capability fields.
+  static func listEntry(_ id: String) -> String {
+    let embedding = DemoModelCatalog.isEmbedding(id)
+    return #"{"id":\#(DemoJSON.quote(id)),"object":"model","status":"succeeded","#
+      + #""created_at":\#(DemoReply.created),"capabilities":{"#
+      + #""chat_completion":\#(!embedding),"completion":false,"embeddings":\#(embedding),"#
+      + #""fine_tune":false,"inference":true},"lifecycle_status":"generally-available"}"#
   }
 
   /// Whether a value looks like an Azure API version: `YYYY-MM-DD`, optionally `-preview`.

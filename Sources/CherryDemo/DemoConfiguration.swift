@@ -1,7 +1,11 @@
-/// How a demo server starts: its port, the keys and models it serves, and the
-/// latency and faults it begins with (all but the port can change at run time).
+/// How a demo server starts: its address, the keys and models it serves, and the
+/// latency, faults and hostile rules it begins with (all but the address can
+/// change at run time; ``DemoServer/reset()`` comes back to these).
 public struct DemoConfiguration: Sendable {
-  /// The port on 127.0.0.1; 0 picks a free one (read it from ``DemoServer/port``).
+  /// The loopback address to listen on: `127.0.0.1`, or another `127.x.y.z`
+  /// (a second server on `127.0.0.2` is the other origin of the redirect tests).
+  public var host: String
+  /// The port; 0 picks a free one (read it from ``DemoServer/port``).
   public var port: Int
   /// The keys accepted in every style's key header.
   public var keys: [String]
@@ -15,9 +19,11 @@ public struct DemoConfiguration: Sendable {
   public var faults: [DemoFaultRule]
   /// How many text chunks a streamed answer has.
   public var streamChunks: Int
+  /// Hostile behaviours from the start; the first matching rule applies.
+  public var hostileRules: [DemoHostileRule]
 
   /// Creates a configuration; the defaults serve ``DemoModelCatalog/standard``
-  /// with ``DemoSession/keys`` on a free port, at once, without faults.
+  /// with ``DemoSession/keys`` on a free port of 127.0.0.1, at once, without faults.
   ///
   /// - Parameters:
   ///   - port: The port, 0 for a free one.
@@ -27,11 +33,15 @@ public struct DemoConfiguration: Sendable {
   ///   - latencyMilliseconds: The delay before answering and between chunks.
   ///   - faults: The fault rules to start with.
   ///   - streamChunks: The number of text chunks in a streamed answer.
+  ///   - hostileRules: The hostile rules to start with.
+  ///   - host: The loopback address to listen on.
   public init(
     port: Int = 0, keys: [String] = DemoSession.keys,
     models: [String] = DemoModelCatalog.standard, ollamaNeedsKey: Bool = false,
-    latencyMilliseconds: Int = 0, faults: [DemoFaultRule] = [], streamChunks: Int = 4
+    latencyMilliseconds: Int = 0, faults: [DemoFaultRule] = [], streamChunks: Int = 4,
+    hostileRules: [DemoHostileRule] = [], host: String = "127.0.0.1"
   ) {
+    self.host = host
     self.port = port
     self.keys = keys
     self.models = models
@@ -39,5 +49,6 @@ public struct DemoConfiguration: Sendable {
     self.latencyMilliseconds = latencyMilliseconds
     self.faults = faults
     self.streamChunks = streamChunks
+    self.hostileRules = hostileRules
   }
 }

@@ -18,6 +18,10 @@ struct DemoContext: Sendable {
   var ollamaNeedsKey: Bool
   /// The number of text chunks in a stream.
   var streamChunks: Int
+  /// Text appended to every error message (``DemoHostility/escapes``), or empty.
+  var errorSuffix = ""
+  /// Text appended to every answer (``DemoHostility/escapes``), or empty.
+  var answerSuffix = ""
 
   /// The model named by the path or the body.
   var model: String? { route.pathModel ?? fields?.model }
@@ -36,6 +40,19 @@ struct DemoContext: Sendable {
     _ status: Int, _ kind: DemoErrorKind, _ message: String, headers: [(String, String)] = []
   ) -> DemoResponse {
     DemoErrorShape.response(
-      style: route.style, status: status, kind: kind, message: message, headers: headers)
+      style: route.style, status: status, kind: kind, message: message + errorSuffix,
+      headers: headers)
+  }
+
+  /// The whole answer for a model.
+  func answer(model: String) -> String {
+    DemoReply.text(model: model) + answerSuffix
+  }
+
+  /// The answer for a model in stream pieces (the suffix in the last one).
+  func answerPieces(model: String) -> [String] {
+    var pieces = DemoReply.pieces(model: model, count: streamChunks)
+    if !answerSuffix.isEmpty, let last = pieces.indices.last { pieces[last] += answerSuffix }
+    return pieces
   }
 }

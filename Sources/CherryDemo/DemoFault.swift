@@ -1,10 +1,10 @@
-public import CherryKit
-
 /// A failure the demo server can be told to produce, so that every error path of
-/// a client can be exercised offline (issue 4: "latency and faults").
+/// a client can be exercised offline (issue 4), and a teacher can show each one
+/// with `demo fault <provider> <fault>` (issue 11).
 ///
 /// Each fault answers in the error shape of the style that was asked, as the real
-/// provider would.
+/// provider would. The words a user types are parsed by ``parse(_:)-(String)``;
+/// ``description`` says what a fault does, for `demo status`.
 public enum DemoFault: Equatable, Sendable {
   /// 401 in the style's authentication-error shape, whatever key was sent.
   case unauthorized
@@ -22,35 +22,32 @@ public enum DemoFault: Equatable, Sendable {
   case droppedConnection
   /// 200 with a valid but huge JSON body, streamed in chunks without being held in memory.
   case oversizedBody(bytes: Int)
+  /// The usual answer, after a delay of `milliseconds` (added to the server's
+  /// latency), and the same delay between the chunks of a stream.
+  case slow(milliseconds: Int)
+  /// Chat and embeddings requests are answered as for a model the provider does
+  /// not have, in the style's own shape (OpenAI's `model_not_found`, Azure's
+  /// `DeploymentNotFound`, Gemini's `NOT_FOUND`, …); model lists are served as usual.
+  case unknownModel
 
   /// The default size of ``oversizedBody(bytes:)``: 64 MiB.
   public static let defaultOversizedBytes = 64 << 20
 
   /// Parses a fault name as given to `cherry-demo --fault` or `POST /_demo/fault`.
   ///
-  /// Accepted names: `401`, `404`, `429`, `500`, `malformed`, `stall`, `drop`,
-  /// `oversized` (and the longer case names, such as `rateLimited`).
+  /// Accepted names: those of ``parse(_:)-([String])``, without their values
+  /// (`slow` alone waits 1000 ms), and the longer case names, such as `rateLimited`.
   ///
   /// - Parameters:
   ///   - name: The fault name.
   ///   - retryAfterSeconds: The `retry-after` value for `429`.
   ///   - bytes: The body size for `oversized`.
-  /// - Returns: The fault, or `nil` when the name is unknown.
+  /// - Returns: The fault, or `nil` when the name is unknown or means "no fault".
   public static func named(
     _ name: String, retryAfterSeconds: Int = 1, bytes: Int = defaultOversizedBytes
   ) -> DemoFault? {
-    switch name.lowercased() {
-    case "401", "unauthorized", "auth": return .unauthorized
-    case "404", "notfound", "not-found": return .notFound
-    case "429", "ratelimited", "rate-limit", "ratelimit":
-      return .rateLimited(retryAfterSeconds: retryAfterSeconds)
-    case "500", "servererror", "server-error": return .serverError
-    case "malformed", "malformedjson", "malformed-json": return .malformedJSON
-    case "stall", "stalled", "stalledbody", "stalled-body": return .stalledBody
-    case "drop", "dropped", "droppedconnection", "dropped-connection": return .droppedConnection
-    case "oversized", "oversizedbody", "oversized-body": return .oversizedBody(bytes: bytes)
-    default: return nil
-    }
+    guard let kind = DemoFaultWord.named(name) else { return nil }
+    return kind.fault(retryAfterSeconds: retryAfterSeconds, bytes: bytes, milliseconds: 1_000)
   }
 
   /// The short name of the fault, the one ``named(_:retryAfterSeconds:bytes:)`` accepts.
@@ -64,55 +61,17 @@ public enum DemoFault: Equatable, Sendable {
     case .stalledBody: return "stall"
     case .droppedConnection: return "drop"
     case .oversizedBody: return "oversized"
+    case .slow: return "slow"
+    case .unknownModel: return "wrong-model"
     }
   }
-}
 
-/// A fault with the requests it applies to: all of them, or those of one style,
-/// one model, or one operation; for ever or a number of times.
-public struct DemoFaultRule: Equatable, Sendable {
-  /// The fault to produce.
-  public var fault: DemoFault
-  /// Only requests of this style, or `nil` for every style.
-  public var style: APIStyle?
-  /// Only requests for this model, or `nil` for any model (list requests have none).
-  public var model: String?
-  /// Only requests whose path (without the query) ends with this, or `nil` for any path.
-  public var pathSuffix: String?
-  /// How many more requests it applies to, or `nil` for every request until cleared.
-  public var remaining: Int?
-
-  /// Creates a fault rule.
-  ///
-  /// - Parameters:
-  ///   - fault: The fault to produce.
-  ///   - style: Only requests of this style; `nil` for all.
-  ///   - model: Only requests for this model; `nil` for all.
-  ///   - pathSuffix: Only requests whose path ends with this; `nil` for all.
-  ///   - times: How many requests it applies to; `nil` until cleared.
-  public init(
-    _ fault: DemoFault, style: APIStyle? = nil, model: String? = nil, pathSuffix: String? = nil,
-    times: Int? = nil
-  ) {
-    self.fault = fault
-    self.style = style
-    self.model = model
-    self.pathSuffix = pathSuffix
-    self.remaining = times
-  }
-
-  /// Whether the rule applies to a request.
-  ///
-  /// - Parameters:
-  ///   - style: The request's style, if the route told it.
-  ///   - model: The request's model, if any.
-  ///   - path: The request's path without the query.
-  /// - Returns: `true` when every condition of the rule holds.
-  func matches(style: APIStyle?, model: String?, path: String) -> Bool {
-    if let wanted = self.style, wanted != style { return false }
-    if let wanted = self.model, wanted != model { return false }
-    if let suffix = pathSuffix, !path.hasSuffix(suffix) { return false }
-    if let remaining, remaining <= 0 { return false }
-    return true
+  /// Whether the fault replaces the answer (as opposed to delaying it or
+  /// changing what the style's own handler sees).
+  var replacesAnswer: Bool {
+    switch self {
+    case .slow, .unknownModel: return false
+    default: return true
+    }
   }
 }

@@ -76,18 +76,23 @@ enum DemoGemini {
     body.reserveCapacity((end - start) * 300 + 64)
     for (index, id) in context.models[start..<end].enumerated() {
       if index > 0 { body += "," }
-      let methods =
-        DemoModelCatalog.isEmbedding(id)
-        ? #"["embedContent"]"# : #"["generateContent","countTokens"]"#
-      body += #"{"name":\#(DemoJSON.quote("models/" + id)),"version":"001","#
-      body += #""displayName":\#(DemoJSON.quote(DemoModelCatalog.displayName(id))),"#
-      body += #""description":"A model served by the cherry demo server.","#
-      body += #""inputTokenLimit":1048576,"outputTokenLimit":8192,"#
-      body += #""supportedGenerationMethods":\#(methods)}"#
+      body += listEntry(id)
     }
     body += "]"
     if end < context.models.count { body += #","nextPageToken":"\#(tokenPrefix)\#(end)""# }
     return .json(200, body + "}")
+  }
+
+  /// One entry of the model list.
+  static func listEntry(_ id: String) -> String {
+    let methods =
+      DemoModelCatalog.isEmbedding(id)
+      ? #"["embedContent"]"# : #"["generateContent","countTokens"]"#
+    return #"{"name":\#(DemoJSON.quote("models/" + id)),"version":"001","#
+      + #""displayName":\#(DemoJSON.quote(DemoModelCatalog.displayName(id))),"#
+      + #""description":"A model served by the cherry demo server.","#
+      + #""inputTokenLimit":1048576,"outputTokenLimit":8192,"#
+      + #""supportedGenerationMethods":\#(methods)}"#
   }
 
   /// `generateContent` (one JSON), or `streamGenerateContent`: SSE with `alt=sse`,
@@ -102,9 +107,9 @@ enum DemoGemini {
         + #""modelVersion":\#(DemoJSON.quote(model))}"#
     }
     guard context.wantsStream else {
-      return .json(200, candidate(DemoReply.text(model: model), finished: true))
+      return .json(200, candidate(context.answer(model: model), finished: true))
     }
-    let pieces = DemoReply.pieces(model: model, count: context.streamChunks)
+    let pieces = context.answerPieces(model: model)
     let parts = pieces.enumerated().map { index, piece in
       candidate(piece, finished: index == pieces.count - 1)
     }

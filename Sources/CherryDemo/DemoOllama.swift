@@ -38,14 +38,19 @@ enum DemoOllama {
     body.reserveCapacity(models.count * 300 + 16)
     for (index, id) in models.enumerated() {
       if index > 0 { body += "," }
-      let family = id.split(separator: "-").first.map(String.init) ?? id
-      body += #"{"name":\#(DemoJSON.quote(id)),"model":\#(DemoJSON.quote(id)),"#
-      body += #""modified_at":"\#(DemoReply.createdDate)","size":4683087332,"#
-      body += #""digest":"\#(DemoModelCatalog.digest(id))","details":{"parent_model":"","#
-      body += #""format":"gguf","family":\#(DemoJSON.quote(family)),"parameter_size":"8.0B","#
-      body += #""quantization_level":"Q4_K_M"}}"#
+      body += listEntry(id)
     }
     return body + "]}"
+  }
+
+  /// One entry of the model list, with Ollama's details.
+  static func listEntry(_ id: String) -> String {
+    let family = id.split(separator: "-").first.map(String.init) ?? id
+    return #"{"name":\#(DemoJSON.quote(id)),"model":\#(DemoJSON.quote(id)),"#
+      + #""modified_at":"\#(DemoReply.createdDate)","size":4683087332,"#
+      + #""digest":"\#(DemoModelCatalog.digest(id))","details":{"parent_model":"","#
+      + #""format":"gguf","family":\#(DemoJSON.quote(family)),"parameter_size":"8.0B","#
+      + #""quantization_level":"Q4_K_M"}}"#
   }
 
   /// A chat answer: NDJSON lines ending with `"done":true`, or one JSON with `"stream":false`.
@@ -62,9 +67,9 @@ enum DemoOllama {
         + #""done":\#(done)\#(tail)}"#
     }
     guard context.wantsStream else {
-      return .json(200, line(DemoReply.text(model: model), done: true))
+      return .json(200, line(context.answer(model: model), done: true))
     }
-    var lines = DemoReply.pieces(model: model, count: context.streamChunks).map {
+    var lines = context.answerPieces(model: model).map {
       line($0, done: false) + "\n"
     }
     lines.append(line("", done: true) + "\n")

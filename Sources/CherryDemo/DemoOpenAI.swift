@@ -36,10 +36,15 @@ enum DemoOpenAI {
     body.reserveCapacity(models.count * 80 + 32)
     for (index, id) in models.enumerated() {
       if index > 0 { body += "," }
-      body += #"{"id":\#(DemoJSON.quote(id)),"object":"model","created":\#(DemoReply.created),"#
-      body += #""owned_by":"demo"}"#
+      body += listEntry(id)
     }
     return body + "]}"
+  }
+
+  /// One entry of the model list.
+  static func listEntry(_ id: String) -> String {
+    #"{"id":\#(DemoJSON.quote(id)),"object":"model","created":\#(DemoReply.created),"#
+      + #""owned_by":"demo"}"#
   }
 
   /// Checks the body, the model and a required field; returns the error or `nil`.
@@ -75,7 +80,7 @@ enum DemoOpenAI {
     let quoted = DemoJSON.quote(model)
     let usage = usageJSON(model)
     guard context.wantsStream else {
-      let text = DemoJSON.quote(DemoReply.text(model: model))
+      let text = DemoJSON.quote(context.answer(model: model))
       return .json(
         200,
         #"{"id":"chatcmpl-demo","object":"chat.completion","created":\#(DemoReply.created),"#
@@ -97,7 +102,7 @@ enum DemoOpenAI {
           + #"[{"prompt_index":0,"content_filter_results":{}}]}"# + "\n\n")
     }
     events.append(chunk(#"{"role":"assistant","content":""}"#, finish: "null"))
-    for piece in DemoReply.pieces(model: model, count: context.streamChunks) {
+    for piece in context.answerPieces(model: model) {
       events.append(chunk(#"{"content":\#(DemoJSON.quote(piece))}"#, finish: "null"))
     }
     events.append(chunk("{}", finish: #""stop""#))
@@ -109,7 +114,7 @@ enum DemoOpenAI {
   /// `response.output_text.delta` … `response.completed`), with no `[DONE]`.
   static func responses(_ context: DemoContext) -> DemoResponse {
     let model = context.model ?? ""
-    let text = DemoJSON.quote(DemoReply.text(model: model))
+    let text = DemoJSON.quote(context.answer(model: model))
     let tokens = DemoReply.tokens(model: model)
     let usage = #"{"input_tokens":5,"output_tokens":\#(tokens),"total_tokens":\#(tokens + 5)}"#
     let part = #"{"type":"output_text","text":\#(text),"annotations":[]}"#
@@ -142,7 +147,7 @@ enum DemoOpenAI {
     event(
       "response.content_part.added",
       where0 + #","part":{"type":"output_text","text":"","annotations":[]}"#)
-    for piece in DemoReply.pieces(model: model, count: context.streamChunks) {
+    for piece in context.answerPieces(model: model) {
       event("response.output_text.delta", where0 + #","delta":\#(DemoJSON.quote(piece))"#)
     }
     event("response.output_text.done", where0 + #","text":\#(text)"#)

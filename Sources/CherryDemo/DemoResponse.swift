@@ -9,8 +9,8 @@ enum DemoResponse: Sendable {
   case stalled(status: Int, contentType: String, prefix: String)
   /// No response: the connection is closed.
   case dropped
-  /// A valid JSON model list of about `bytes` bytes, generated while it is written.
-  case oversized(bytes: Int)
+  /// A body generated while it is written (huge and degenerate lists).
+  case generated(DemoGeneratedBody)
 
   /// A JSON body.
   static func json(_ status: Int, _ body: String, headers: [(String, String)] = []) -> DemoResponse
@@ -29,7 +29,7 @@ enum DemoResponse: Sendable {
     case .full(let status, _, _), .stream(let status, _, _), .stalled(let status, _, _):
       return status
     case .dropped: return nil
-    case .oversized: return 200
+    case .generated(let body): return body.status
     }
   }
 }

@@ -34,8 +34,10 @@ struct DemoRoute: Sendable, Equatable {
   /// `/embeddings`, `/models`) must come right after the root or after a version
   /// segment (`/v1`, `/gw/v2`, `/v1beta`), as a real server's would: so every URL
   /// form of DESIGN §1.2 is served, and a wrong URL (`/nowhere/models`) is a 404.
+  /// Paths under `/gateway/` are ``DemoGateway``'s alone.
   static func match(_ request: DemoRequest) -> DemoRoute? {
     let path = request.path
+    if DemoGateway.owns(path) { return DemoGateway.route(path) }
     if let azure = azureDeployment(path) { return azure }
     if let gemini = geminiMethod(path) { return gemini }
     let ollama: [(String, DemoOperation)] = [

@@ -25,11 +25,14 @@ enum DemoRouter {
     }
   }
 
-  /// The answer to a path no style has: OpenAI's "Invalid URL" 404.
+  /// The answer to a path no style has: OpenAI's "Invalid URL" 404, or the
+  /// gateway's own 404 that names its endpoints.
   static func unknownPath(_ request: DemoRequest) -> DemoResponse {
-    DemoErrorShape.response(
-      style: nil, status: 404, kind: .notFound,
-      message: "Invalid URL (\(request.method) \(request.path))")
+    let message =
+      DemoGateway.owns(request.path)
+      ? DemoGateway.notServed(request.method, request.path)
+      : "Invalid URL (\(request.method) \(request.path))"
+    return DemoErrorShape.response(style: nil, status: 404, kind: .notFound, message: message)
   }
 
   /// The answer a fault gives, in the shape of the route's style.
@@ -39,8 +42,9 @@ enum DemoRouter {
   ///   - style: The route's style, or `nil` when no route matched.
   ///   - wantsStream: Whether the client asked for a stream (a malformed or
   ///     stalled answer is then a broken stream).
-  /// - Returns: The answer to send.
-  static func respond(to fault: DemoFault, style: APIStyle?, wantsStream: Bool) -> DemoResponse {
+  /// - Returns: The answer to send, or `nil` for a fault that does not replace
+  ///   the answer (``DemoFault/slow(milliseconds:)``, ``DemoFault/unknownModel``).
+  static func respond(to fault: DemoFault, style: APIStyle?, wantsStream: Bool) -> DemoResponse? {
     func error(_ status: Int, _ kind: DemoErrorKind, _ message: String) -> DemoResponse {
       DemoErrorShape.response(style: style, status: status, kind: kind, message: message)
     }
@@ -75,7 +79,9 @@ enum DemoRouter {
     case .droppedConnection:
       return .dropped
     case .oversizedBody(let bytes):
-      return .oversized(bytes: bytes)
+      return DemoGeneratedList.oversized(bytes: bytes)
+    case .slow, .unknownModel:
+      return nil
     }
   }
 }

@@ -14,7 +14,7 @@ enum DemoOutcome: Sendable {
 
 extension DemoServer {
   /// Answers one request: control routes at once; others recorded, delayed,
-  /// possibly faulted, then routed to their style.
+  /// possibly made hostile or faulted, then routed to their style.
   func handle(_ head: HTTPRequestHead, body: [UInt8], on channel: any Channel) async throws
     -> DemoOutcome
   {
@@ -27,39 +27,26 @@ extension DemoServer {
     }
     let route = DemoRoute.match(request)
     let fields = request.method == "POST" ? DemoJSON.fields(body) : nil
-    let model = route?.pathModel ?? fields?.model
+    let facts = DemoRequestFacts(
+      provider: DemoSession.providerID(path: request.path, style: route?.style),
+      style: route?.style, model: route?.pathModel ?? fields?.model, path: request.path)
     let key = DemoRoute.key(for: route?.style, in: request)
-    let (recordID, snapshot) = state.withLock { state in
-      let id = state.begin(request, style: route?.style, model: model, key: key, at: .now)
-      return (id, state.settings)
+    let (recordID, snapshot, hostile, fault) = state.withLock { state in
+      let id = state.begin(request, style: facts.style, model: facts.model, key: key, at: .now)
+      return (id, state.settings, state.hostileRule(facts), state.takeFault(facts))
     }
-    let response: DemoResponse
+    var latency = snapshot.latencyMilliseconds
+    if case .slow(let milliseconds) = fault { latency += milliseconds }
     do {
-      if snapshot.latencyMilliseconds > 0 {
-        try await Task.sleep(for: .milliseconds(snapshot.latencyMilliseconds))
-      }
-      let fault = state.withLock {
-        $0.takeFault(style: route?.style, model: model, path: request.path)
-      }
-      if let route {
-        let context = DemoContext(
-          request: request, route: route, fields: fields, models: snapshot.models,
-          modelSet: snapshot.modelSet, keys: snapshot.keys,
-          ollamaNeedsKey: snapshot.ollamaNeedsKey, streamChunks: snapshot.streamChunks)
-        if let fault {
-          response = DemoRouter.respond(
-            to: fault, style: route.style, wantsStream: context.wantsStream)
-        } else {
-          response = DemoRouter.respond(context)
-        }
-      } else if let fault {
-        response = DemoRouter.respond(to: fault, style: nil, wantsStream: false)
-      } else {
-        response = DemoRouter.unknownPath(request)
-      }
+      if latency > 0 { try await Task.sleep(for: .milliseconds(latency)) }
+      let exchange = DemoExchange(
+        request: request, route: route, fields: fields, key: key, settings: snapshot,
+        hostile: hostile, fault: fault)
+      let response = answer(exchange)
       state.withLock { $0.setStatus(recordID, response.status) }
       let outcome = try await write(
-        response, on: channel, keepAlive: keepAlive, latency: snapshot.latencyMilliseconds)
+        response, on: channel, keepAlive: keepAlive, latency: latency,
+        stopMidway: hostile?.hostility == .stopMidway)
       if case .stalled = outcome { return .stalled(recordID: recordID) }
       state.withLock { $0.finish(recordID, at: .now) }
       return outcome
@@ -72,13 +59,18 @@ extension DemoServer {
 
   /// Writes an answer, waiting for each part to reach the socket (which bounds
   /// memory for big bodies and lets a close after it lose nothing).
+  ///
+  /// With `stopMidway` (``DemoHostility/stopMidway``) a body stops after half
+  /// its bytes and a stream after half its chunks and half of the next, and the
+  /// connection is closed.
   func write(
-    _ response: DemoResponse, on channel: any Channel, keepAlive: Bool, latency: Int
+    _ response: DemoResponse, on channel: any Channel, keepAlive: Bool, latency: Int,
+    stopMidway: Bool = false
   ) async throws -> DemoOutcome {
     func head(_ status: Int, _ pairs: [(String, String)]) -> HTTPServerResponsePart {
       var headers = HTTPHeaders(pairs)
       headers.add(name: "server", value: "cherry-demo")
-      if !keepAlive { headers.add(name: "connection", value: "close") }
+      if !keepAlive || stopMidway { headers.add(name: "connection", value: "close") }
       return .head(
         HTTPResponseHead(
           version: .http1_1, status: HTTPResponseStatus(statusCode: status), headers: headers))
@@ -89,6 +81,11 @@ extension DemoServer {
     func text(_ string: String) -> HTTPServerResponsePart {
       .body(.byteBuffer(ByteBuffer(string: string)))
     }
+    // The first half of a text's bytes, as they are (possibly mid-character).
+    func firstHalf(_ string: String) -> HTTPServerResponsePart {
+      let bytes = Array(string.utf8)
+      return .body(.byteBuffer(ByteBuffer(bytes: bytes.prefix(max(1, bytes.count / 2)))))
+    }
     let streamHeaders: (String) -> [(String, String)] = { type in
       [("content-type", type), ("cache-control", "no-cache"), ("transfer-encoding", "chunked")]
     }
@@ -96,13 +93,22 @@ extension DemoServer {
     case .full(let status, let headers, let body):
       let length = String(body.utf8.count)
       channel.write(head(status, headers + [("content-length", length)]), promise: nil)
+      if stopMidway {
+        try await send(firstHalf(body))
+        return .close
+      }
       channel.write(text(body), promise: nil)
       try await send(.end(nil))
     case .stream(let status, let type, let chunks):
       try await send(head(status, streamHeaders(type)))
-      for (index, chunk) in chunks.enumerated() {
+      let sent = stopMidway ? max(1, chunks.count / 2) : chunks.count
+      for (index, chunk) in chunks.prefix(sent).enumerated() {
         if index > 0, latency > 0 { try await Task.sleep(for: .milliseconds(latency)) }
         try await send(text(chunk))
+      }
+      if stopMidway {
+        if sent < chunks.count { try await send(firstHalf(chunks[sent])) }
+        return .close
       }
       try await send(.end(nil))
     case .stalled(let status, let type, let prefix):
@@ -111,30 +117,11 @@ extension DemoServer {
       return .stalled(recordID: 0)
     case .dropped:
       return .close
-    case .oversized(let bytes):
-      try await send(head(200, streamHeaders("application/json")))
-      try await writeOversized(bytes: bytes, send: send)
+    case .generated(let body):
+      try await send(head(body.status, streamHeaders(body.contentType)))
+      try await body.write { block in try await send(text(block)) }
       try await send(.end(nil))
     }
     return keepAlive ? .keepAlive : .close
-  }
-
-  /// Streams a valid model list of about `bytes` bytes from one reused 64 KiB
-  /// buffer, so the body is never held in memory.
-  private func writeOversized(
-    bytes: Int, send: (HTTPServerResponsePart) async throws -> Void
-  ) async throws {
-    let entry =
-      #"{"id":"oversized-model","object":"model","created":1747000000,"owned_by":"demo"},"#
-    let chunk = ByteBuffer(
-      string: String(repeating: entry, count: max(1, (64 << 10) / entry.utf8.count)))
-    try await send(.body(.byteBuffer(ByteBuffer(string: #"{"object":"list","data":["#))))
-    var written = 0
-    while written + chunk.readableBytes < bytes {
-      try await send(.body(.byteBuffer(chunk)))
-      written += chunk.readableBytes
-    }
-    try await send(
-      .body(.byteBuffer(ByteBuffer(string: #"{"id":"last-model","object":"model"}]}"#))))
   }
 }

@@ -5,7 +5,8 @@ import Synchronization
 
 /// The demo provider server (issue 4): a real HTTP/1.1 server on 127.0.0.1 that
 /// speaks all six API styles, checks keys, serves a model list, and can add
-/// latency and faults; it records every request for tests.
+/// latency and faults (per demo provider too, for `demo fault`) and behave as a
+/// hostile provider for tests; it records every request for tests.
 ///
 /// ```swift
 /// let server = try await DemoServer.start()
@@ -17,8 +18,12 @@ public final class DemoServer: Sendable {
   /// The connection type: HTTP/1.1 parts in, response parts out.
   typealias Connection = NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>
 
+  /// The address the server listens on (`127.0.0.1` unless configured otherwise).
+  public let host: String
   /// The port the server listens on.
   public let port: Int
+  /// What the server started with; ``reset()`` comes back to it.
+  let configuration: DemoConfiguration
   /// When the server started; `GET /_demo/requests` gives times relative to it.
   let started: ContinuousClock.Instant
   /// Everything that changes while the server runs.
@@ -29,21 +34,26 @@ public final class DemoServer: Sendable {
   private let acceptor: Mutex<Task<Void, Never>?>
 
   /// The root URL of the server, `http://127.0.0.1:<port>`.
-  public var url: String { "http://127.0.0.1:\(port)" }
+  public var url: String { "http://\(host):\(port)" }
 
-  /// Starts a server on 127.0.0.1 and returns once it accepts connections.
+  /// Starts a server on a loopback address (127.0.0.1 by default) and returns
+  /// once it accepts connections.
   ///
-  /// - Parameter configuration: The port, keys, models, latency and faults.
+  /// - Parameter configuration: The address, keys, models, latency and faults.
   /// - Returns: The running server.
-  /// - Throws: When the port cannot be bound.
+  /// - Throws: ``DemoServerError/notLoopback(_:)`` for an address outside
+  ///   127.0.0.0/8, or the system's error when the port cannot be bound.
   public static func start(configuration: DemoConfiguration = DemoConfiguration()) async throws
     -> DemoServer
   {
+    guard isLoopback(configuration.host) else {
+      throw DemoServerError.notLoopback(configuration.host)
+    }
     let listener = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
       .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
       .serverChannelOption(.backlog, value: 512)
       .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
-      .bind(host: "127.0.0.1", port: configuration.port) { channel in
+      .bind(host: configuration.host, port: configuration.port) { channel in
         channel.eventLoop.makeCompletedFuture {
           try channel.pipeline.syncOperations.configureHTTPServerPipeline()
           return try Connection(wrappingChannelSynchronously: channel)
@@ -57,10 +67,21 @@ public final class DemoServer: Sendable {
   /// Wraps a bound listener.
   private init(listener: NIOAsyncChannel<Connection, Never>, configuration: DemoConfiguration) {
     self.listener = listener
+    self.host = configuration.host
+    self.configuration = configuration
     self.port = listener.channel.localAddress?.port ?? configuration.port
     self.started = .now
     self.state = Mutex(DemoState(configuration))
     self.acceptor = Mutex(nil)
+  }
+
+  /// Whether an address is a dotted IPv4 address in 127.0.0.0/8.
+  private static func isLoopback(_ host: String) -> Bool {
+    let parts = host.split(separator: ".", omittingEmptySubsequences: false)
+    guard parts.count == 4, parts[0] == "127" else { return false }
+    return parts.allSatisfy { part in
+      part.allSatisfy { $0.isASCII && $0.isNumber } && UInt8(part) != nil
+    }
   }
 
   /// Stops accepting, closes every open connection (stalled ones too) and waits
@@ -83,62 +104,6 @@ public final class DemoServer: Sendable {
   public func waitUntilStopped() async {
     let task = acceptor.withLock { $0 }
     await task?.value
-  }
-
-  // MARK: - Settings at run time
-
-  /// Makes every request fail with a fault, or stops faults with `nil`.
-  ///
-  /// - Parameter fault: The fault for all requests, or `nil` to clear all faults.
-  public func setFault(_ fault: DemoFault?) {
-    state.withLock { $0.faults = fault.map { [DemoFaultRule($0)] } ?? [] }
-  }
-
-  /// Replaces the fault rules; the first rule that matches a request fires.
-  ///
-  /// - Parameter rules: The rules, in priority order; empty for none.
-  public func setFaults(_ rules: [DemoFaultRule]) {
-    state.withLock { $0.faults = rules }
-  }
-
-  /// The fault rules still in force (a rule with a count left at 0 stays listed).
-  ///
-  /// - Returns: The rules, in priority order.
-  public func faults() -> [DemoFaultRule] {
-    state.withLock { $0.faults }
-  }
-
-  /// Sets the delay before each answer and between the chunks of a stream.
-  ///
-  /// - Parameter milliseconds: The delay; 0 for none.
-  public func setLatency(milliseconds: Int) {
-    state.withLock { $0.latencyMilliseconds = max(0, milliseconds) }
-  }
-
-  /// Replaces the served model list.
-  ///
-  /// - Parameter ids: The model ids, in list order.
-  public func setModels(_ ids: [String]) {
-    state.withLock { $0.setModels(ids) }
-  }
-
-  /// Replaces the accepted keys.
-  ///
-  /// - Parameter keys: The keys every style accepts.
-  public func setKeys(_ keys: [String]) {
-    state.withLock { $0.keys = keys }
-  }
-
-  /// The requests received so far, in arrival order (control routes excluded).
-  ///
-  /// - Returns: The recorded requests; one still running has no ``RecordedRequest/end``.
-  public func recordedRequests() -> [RecordedRequest] {
-    state.withLock { $0.records }
-  }
-
-  /// Forgets the recorded requests.
-  public func clearRecordedRequests() {
-    state.withLock { $0.records.removeAll() }
   }
 
   // MARK: - Connections

@@ -16,6 +16,8 @@ struct DemoState {
   var latencyMilliseconds: Int
   /// The fault rules; the first that matches fires.
   var faults: [DemoFaultRule]
+  /// The hostile rules; the first that matches applies.
+  var hostileRules: [DemoHostileRule]
   /// The number of text chunks in a stream.
   var streamChunks: Int
   /// The requests received, in arrival order.
@@ -35,7 +37,19 @@ struct DemoState {
     ollamaNeedsKey = configuration.ollamaNeedsKey
     latencyMilliseconds = max(0, configuration.latencyMilliseconds)
     faults = configuration.faults
+    hostileRules = configuration.hostileRules
     streamChunks = max(1, configuration.streamChunks)
+  }
+
+  /// Puts back what the configuration started with, keeping the records and
+  /// the open connections.
+  mutating func reset(to configuration: DemoConfiguration) {
+    var fresh = DemoState(configuration)
+    fresh.records = records
+    fresh.nextID = nextID
+    fresh.connections = connections
+    fresh.isStopping = isStopping
+    self = fresh
   }
 
   /// The values one request needs, copied out of the lock (without the records,
@@ -53,12 +67,15 @@ struct DemoState {
   }
 
   /// The first fault rule matching a request, counted down if it has a limit.
-  mutating func takeFault(style: APIStyle?, model: String?, path: String) -> DemoFault? {
-    guard
-      let index = faults.firstIndex(where: { $0.matches(style: style, model: model, path: path) })
-    else { return nil }
+  mutating func takeFault(_ facts: DemoRequestFacts) -> DemoFault? {
+    guard let index = faults.firstIndex(where: { $0.matches(facts) }) else { return nil }
     if let remaining = faults[index].remaining { faults[index].remaining = remaining - 1 }
     return faults[index].fault
+  }
+
+  /// The first hostile rule matching a request.
+  func hostileRule(_ facts: DemoRequestFacts) -> DemoHostileRule? {
+    hostileRules.first { $0.matches(facts) }
   }
 
   /// Records a request as it arrives and returns its id.

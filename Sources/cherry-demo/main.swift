@@ -9,11 +9,15 @@ import CherryDemo
 #endif
 
 let usage = """
-  usage: cherry-demo [--port N] [--latency MS] [--fault NAME] [--models N] [--keys K1,K2,…]
-                     [--ollama-needs-key]
-    --port N            listen on 127.0.0.1:N (default: a free port)
+  usage: cherry-demo [--host H] [--port N] [--latency MS] [--fault WORDS] [--hostile WORDS]
+                     [--models N] [--keys K1,K2,…] [--ollama-needs-key]
+    --host H            listen on H, a 127.x.y.z address (default: 127.0.0.1)
+    --port N            listen on port N (default: a free port)
     --latency MS        wait MS ms before each answer and between stream chunks
-    --fault NAME        fail every request: 401 404 429 500 malformed stall drop oversized
+    --fault WORDS       fail every request, one of (quote the words):
+                          \(DemoFault.synopses.joined(separator: ", "))
+    --hostile WORDS     behave as a hostile provider on every request, one of:
+                          \(DemoHostility.synopses.joined(separator: "\n                          "))
     --models N          serve N generated models instead of the standard list
     --keys K1,K2,…      accept these keys instead of the demo keys
     --ollama-needs-key  check keys on the Ollama routes too
@@ -50,11 +54,21 @@ while let argument = arguments.popFirst() {
     let keys = (arguments.popFirst() ?? "").split(separator: ",").map(String.init)
     guard !keys.isEmpty else { fail("--keys needs a comma-separated list") }
     configuration.keys = keys
+  case "--host":
+    guard let host = arguments.popFirst() else { fail("--host needs an address") }
+    configuration.host = host
   case "--fault":
-    guard let name = arguments.popFirst(), let fault = DemoFault.named(name) else {
-      fail("--fault needs one of 401 404 429 500 malformed stall drop oversized")
+    do throws(DemoFaultError) {
+      let fault = try DemoFault.parse(arguments.popFirst() ?? "")
+      configuration.faults = fault.map { [DemoFaultRule($0)] } ?? []
+    } catch {
+      fail("--fault: \(error.what); \(error.fix)")
     }
-    configuration.faults = [DemoFaultRule(fault)]
+  case "--hostile":
+    guard let hostility = arguments.popFirst().flatMap(DemoHostility.parse) else {
+      fail("--hostile needs one of: \(DemoHostility.synopses.joined(separator: "; "))")
+    }
+    configuration.hostileRules = [DemoHostileRule(hostility)]
   case "-h", "--help":
     print(usage)
     exit(0)

@@ -9,10 +9,7 @@ import Testing
   func chatAnswersInTheStylesShape(style: APIStyle, stream: Bool) async throws {
     try await DemoStyle.withServer { server in
       let model = DemoStyle.chatModel(style)
-      let (target, body) = DemoStyle.chat(style, model: model, stream: stream)
-      let response = try await TestHTTPClient.request(
-        port: server.port, "POST", target, headers: DemoStyle.headers(style, key: "demo-key-1"),
-        body: body)
+      let response = try await DemoStyle.sendChat(server, style, stream: stream)
       #expect(response.status == 200)
       #expect(
         try DemoStyle.answerText(style, response, stream: stream) == DemoStyle.expectedAnswer(model)

@@ -23,6 +23,27 @@ enum DemoStyle {
     }
   }
 
+  /// Sends a style's chat request with a demo key and returns the answer.
+  static func sendChat(
+    _ server: DemoServer, _ style: APIStyle, model: String? = nil, stream: Bool = true,
+    key: String = "demo-key-1", timeout: Double = 10
+  ) async throws -> TestResponse {
+    let (target, body) = chat(style, model: model ?? chatModel(style), stream: stream)
+    return try await TestHTTPClient.request(
+      port: server.port, "POST", target, headers: headers(style, key: key), body: body,
+      timeout: timeout)
+  }
+
+  /// Sends a style's model-list request with a key and returns the answer.
+  static func sendList(
+    _ server: DemoServer, _ style: APIStyle, key: String = "demo-key-1", timeout: Double = 10,
+    countOnly: Bool = false
+  ) async throws -> TestResponse {
+    try await TestHTTPClient.request(
+      port: server.port, "GET", listTarget(style), headers: headers(style, key: key),
+      timeout: timeout, countOnly: countOnly)
+  }
+
   /// The key headers of a style (`nil`: no key at all).
   static func headers(_ style: APIStyle, key: String?) -> [String: String] {
     guard let key else {

@@ -126,7 +126,7 @@ import Testing
       #expect(limited.status == 429)
       #expect(fine.status == 200)
       server.setFault(nil)
-      #expect(server.faults().isEmpty)
+      #expect(server.faultRules.isEmpty)
     }
   }
 
@@ -153,7 +153,7 @@ import Testing
       #expect(gemini.status == 500)
       let cleared = try await TestHTTPClient.request(port: server.port, "DELETE", "/_demo/fault")
       #expect(cleared.status == 200)
-      #expect(server.faults().isEmpty)
+      #expect(server.faultRules.isEmpty)
 
       let models = try await TestHTTPClient.request(
         port: server.port, "POST", "/_demo/models", body: #"{"ids":["only-model"]}"#)
@@ -179,9 +179,11 @@ import Testing
     let faults: [DemoFault] = [
       .unauthorized, .notFound, .rateLimited(retryAfterSeconds: 1), .serverError, .malformedJSON,
       .stalledBody, .droppedConnection, .oversizedBody(bytes: DemoFault.defaultOversizedBytes),
+      .slow(milliseconds: 1_000), .unknownModel,
     ]
     for fault in faults { #expect(DemoFault.named(fault.name) == fault) }
     #expect(DemoFault.named("teapot") == nil)
+    #expect(DemoFault.named("off") == nil)
   }
 }
 

@@ -5,17 +5,22 @@ import Testing
 
 /// The throw-away session of `cherry --demo`.
 @Suite struct SessionDemoTests {
-  @Test func oneProviderPerStylePointingAtTheServer() {
+  static let demoIDs = [
+    "demo-openai", "demo-openai-response", "demo-anthropic", "demo-gemini", "demo-ollama",
+    "demo-azure-openai", "demo-gateway",
+  ]
+
+  @Test func demoProvidersComeFirstPointingAtTheServer() {
     let session = DemoSession.make(port: 4321)
-    #expect(
-      session.providers.map(\.id) == [
-        "demo-openai", "demo-openai-response", "demo-anthropic", "demo-gemini", "demo-ollama",
-        "demo-azure-openai",
-      ])
-    #expect(Set(session.providers.map(\.style)) == Set(APIStyle.allCases))
+    let demo = session.providers.prefix(Self.demoIDs.count)
+    #expect(demo.map(\.id) == Self.demoIDs)
+    #expect(Set(demo.map(\.style)) == Set(APIStyle.allCases))
     #expect(session.selected == "demo-openai")
-    for provider in session.providers {
-      #expect(provider.url == "http://127.0.0.1:4321")
+    for provider in demo {
+      let expected =
+        provider.id == "demo-gateway"
+        ? "http://127.0.0.1:4321/gateway/llm" : "http://127.0.0.1:4321"
+      #expect(provider.url == expected)
       #expect(provider.keys == DemoSession.keys)
       #expect(!provider.isBuiltIn)
       #expect(!provider.enabled)
@@ -25,69 +30,30 @@ import Testing
     #expect(session.provider("demo-azure-openai")?.apiVersion == "2024-10-21")
     #expect(session.provider("demo-openai")?.apiVersion == nil)
   }
-}
 
-/// The standalone `cherry-demo` executable.
-@Suite struct ExecutableDemoTests {
-  @Test func printsItsPortFirstAndServes() async throws {
-    let path = BuiltBinaryPath.cherryDemo
-    try #require(FileManager.default.isExecutableFile(atPath: path), "no \(path)")
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: path)
-    process.arguments = ["--latency", "1", "--models", "50", "--keys", "exe-key-123,exe-key-456"]
-    let output = Pipe()
-    process.standardOutput = output
-    try process.run()
-    defer {
-      process.terminate()
-      process.waitUntilExit()
-    }
-    let handle = output.fileHandleForReading
-    let firstLine = try await TestHTTPClient.onThread { () -> String in
-      var bytes: [UInt8] = []
-      while !bytes.contains(10) {
-        let data = handle.availableData
-        if data.isEmpty { break }
-        bytes += data
-      }
-      return String(decoding: bytes.prefix { $0 != 10 }, as: UTF8.self)
-    }
-    #expect(firstLine.hasPrefix("port "))
-    let port = try #require(Int(firstLine.dropFirst(5)))
-    let list = try await TestHTTPClient.request(
-      port: port, "GET", "/v1/models", headers: DemoStyle.headers(.openai, key: "exe-key-456"))
-    #expect(try DemoStyle.listedIDs(.openai, list).count == 50)
-    let refused = try await TestHTTPClient.request(
-      port: port, "GET", "/v1/models", headers: DemoStyle.headers(.openai, key: "demo-key-1"))
-    #expect(refused.status == 401)
+  @Test func theRealCatalogueFollowsWithItsRealHosts() {
+    let session = DemoSession.make(port: 4321)
+    let builtIn = session.providers.dropFirst(Self.demoIDs.count)
+    #expect(Array(builtIn) == ProviderCatalogue.freshSession().providers)
+    let deepseek = session.provider("deepseek")
+    #expect(deepseek?.url == "https://api.deepseek.com")
+    #expect(deepseek?.isBuiltIn == true)
+    #expect(deepseek?.keys.isEmpty == true)
+    #expect(Set(session.providers.map(\.id)).count == session.providers.count)
   }
 
-  @Test func refusesAnUnknownFlag() throws {
-    let path = BuiltBinaryPath.cherryDemo
-    try #require(FileManager.default.isExecutableFile(atPath: path), "no \(path)")
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: path)
-    process.arguments = ["--fault", "teapot"]
-    process.standardOutput = Pipe()
-    try process.run()
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 2)
-  }
-}
-
-/// Where `swift build` put `cherry-demo`: next to the test bundle.
-enum BuiltBinaryPath {
-  /// The path of the built `cherry-demo`.
-  static var cherryDemo: String {
-    if let dir = ProcessInfo.processInfo.environment["CHERRY_BIN_DIR"], !dir.isEmpty {
-      return dir + "/cherry-demo"
+  @Test func defaultsAreWhatTheSessionStartsWith() {
+    let session = DemoSession.make(port: 5555)
+    let defaults = DemoSession.defaults(port: 5555)
+    #expect(defaults == Array(session.providers.prefix(defaults.count)))
+    #expect(defaults.map(\.id) == Self.demoIDs)
+    for provider in defaults {
+      #expect(DemoSession.defaultProvider(provider.id, port: 5555) == provider)
+      #expect(DemoSession.isDemoProvider(provider.id))
     }
-    var url = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-    while url.pathComponents.count > 1 {
-      url.deleteLastPathComponent()
-      let candidate = url.appendingPathComponent("cherry-demo").path
-      if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-    }
-    return "cherry-demo"
+    #expect(DemoSession.defaultProvider("deepseek", port: 5555) == nil)
+    #expect(!DemoSession.isDemoProvider("deepseek"))
+    // The port is part of the defaults: a reset after a restart points at the new server.
+    #expect(DemoSession.defaultProvider("demo-openai", port: 6666)?.url == "http://127.0.0.1:6666")
   }
 }

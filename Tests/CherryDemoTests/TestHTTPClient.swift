@@ -74,13 +74,13 @@ final class TestHTTPClient: @unchecked Sendable {
   private let fd: Int32
   private var buffer: [UInt8] = []
 
-  /// Connects to 127.0.0.1:port.
-  init(port: Int) throws {
+  /// Connects to a loopback host (127.0.0.1 unless told otherwise) on a port.
+  init(port: Int, host: String = "127.0.0.1") throws {
     fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     var address = sockaddr_in()
     address.sin_family = sa_family_t(AF_INET)
     address.sin_port = in_port_t(UInt16(port).bigEndian)
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    address.sin_addr.s_addr = inet_addr(host)
     let result = withUnsafePointer(to: &address) {
       $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
         connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
@@ -138,11 +138,12 @@ final class TestHTTPClient: @unchecked Sendable {
 
   /// Runs a whole request on a new connection, on a thread of its own.
   static func request(
-    port: Int, _ method: String, _ target: String, headers: [String: String] = [:],
-    body: String? = nil, timeout: Double = 10, countOnly: Bool = false
+    port: Int, host: String = "127.0.0.1", _ method: String, _ target: String,
+    headers: [String: String] = [:], body: String? = nil, timeout: Double = 10,
+    countOnly: Bool = false
   ) async throws -> TestResponse {
     try await onThread {
-      let client = try TestHTTPClient(port: port)
+      let client = try TestHTTPClient(port: port, host: host)
       return try client.exchange(
         method, target, headers: headers, body: body, timeout: timeout, countOnly: countOnly)
     }
