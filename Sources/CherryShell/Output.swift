@@ -1,3 +1,4 @@
+import CherryKit
 import Glibc
 
 /// One of the two streams a command writes to.
@@ -151,17 +152,62 @@ public final class Output {
 
   /// Writes one line of data to standard output.
   func line(_ text: String) {
-    sink.write(text + "\n", to: .standardOutput)
+    sink.write(Self.safe(text) + "\n", to: .standardOutput)
   }
 
   /// Writes data to standard output as is (a streamed answer).
   func text(_ text: String) {
-    sink.write(text, to: .standardOutput)
+    sink.write(Self.safe(text), to: .standardOutput)
   }
 
   /// Writes one line to standard error (notes, confirmations, errors).
   func errorLine(_ text: String) {
-    sink.write(text + "\n", to: .standardError)
+    sink.write(Self.safe(text) + "\n", to: .standardError)
+  }
+
+  /// The last line of defence against terminal control from outside text: every
+  /// control or bidi-override character is made visible (``VisibleText``), except
+  /// the colour codes ``paint(_:_:)`` writes (`ESC [ digits ; … m`). Renderers
+  /// escape provider text themselves, one line at a time; this catches the rest.
+  static func safe(_ text: String) -> String {
+    let scalars = text.unicodeScalars
+    guard scalars.contains(where: { VisibleText.isUnsafe($0, layout: .text) }) else {
+      return text
+    }
+    var result = String.UnicodeScalarView()
+    var index = scalars.startIndex
+    while index < scalars.endIndex {
+      let scalar = scalars[index]
+      if scalar == "\u{1B}", let end = colourCodeEnd(scalars, from: index) {
+        result.append(contentsOf: scalars[index..<end])
+        index = end
+        continue
+      }
+      if VisibleText.isUnsafe(scalar, layout: .text) {
+        result.append(contentsOf: VisibleText.escaped(String(scalar)).unicodeScalars)
+      } else {
+        result.append(scalar)
+      }
+      index = scalars.index(after: index)
+    }
+    return String(result)
+  }
+
+  /// Where an `ESC [ digits ; … m` colour code starting at `start` ends, or `nil`
+  /// when the escape is anything else.
+  private static func colourCodeEnd(
+    _ scalars: String.UnicodeScalarView, from start: String.UnicodeScalarView.Index
+  ) -> String.UnicodeScalarView.Index? {
+    var index = scalars.index(after: start)
+    guard index < scalars.endIndex, scalars[index] == "[" else { return nil }
+    index = scalars.index(after: index)
+    while index < scalars.endIndex {
+      let scalar = scalars[index]
+      if scalar == "m" { return scalars.index(after: index) }
+      guard ("0"..."9").contains(scalar) || scalar == ";" else { return nil }
+      index = scalars.index(after: index)
+    }
+    return nil
   }
 
   /// Wraps text in a colour when colours are on.

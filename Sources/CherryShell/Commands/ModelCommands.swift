@@ -24,12 +24,12 @@ enum ModelCommands {
       }
       for id in change.added {
         guard let model = provider.model(id) else { continue }
-        shell.note("added \(id)  (\(Describe.kinds(provider.kinds(of: model))))")
+        shell.note("added \(id.visible)  (\(Describe.kinds(provider.kinds(of: model))))")
       }
       return provider
     }
     if !change.already.isEmpty {
-      shell.note("already added: " + change.already.joined(separator: ", "))
+      shell.note("already added: " + change.already.map(\.visible).joined(separator: ", "))
     }
     shell.refreshListing()
     change.provider = JSONShapes.page(provider, selected: true)
@@ -61,7 +61,7 @@ enum ModelCommands {
       var seen: Set<String> = []
       for id in ids where seen.insert(id).inserted && provider.removeModel(id: id) {
         change.removed.append(id)
-        shell.note("removed \(id)")
+        shell.note("removed \(id.visible)")
       }
       return provider
     }
@@ -90,7 +90,7 @@ enum ModelCommands {
       for (offset, model) in models.enumerated() {
         var note = SettingsPage.modelNote(model, provider: provider)
         if model.id == testModel { note += "  ← test" }
-        table.rows.append([String(offset + 1), model.id, model.group, note])
+        table.rows.append([String(offset + 1), model.id.visible, model.group.visible, note])
       }
       return table.render()
     }
@@ -123,7 +123,7 @@ enum ModelCommands {
       return provider
     }
     guard let updated = provider.model(model.id) else { return Report.none }
-    shell.note("\(updated.id)  " + SettingsPage.modelNote(updated, provider: provider))
+    shell.note("\(updated.id.visible)  " + SettingsPage.modelNote(updated, provider: provider))
     return modelReport(provider, updated, showText: false)
   }
 
@@ -146,7 +146,7 @@ enum ModelCommands {
       JSONShapes.ModelOfProvider(
         provider: provider.id, model: JSONShapes.model(model, provider: provider))
     ) { _ in
-      showText ? ["\(model.id)  " + SettingsPage.modelNote(model, provider: provider)] : []
+      showText ? ["\(model.id.visible)  " + SettingsPage.modelNote(model, provider: provider)] : []
     }
   }
 }

@@ -59,12 +59,12 @@ enum NetworkCommands {
         model = added
       } else {
         model = ProviderModel(id: id, group: "")
-        shell.warn("\(id) is not one of \(provider.id)'s models; testing it anyway")
+        shell.warn("\(id.visible) is not one of \(provider.id)'s models; testing it anyway")
       }
-      note = "testing \(provider.id) with \(id)"
+      note = "testing \(provider.id) with \(id.visible)"
     } else if let last = provider.lastAddedChatModel {
       model = last
-      note = "testing \(provider.id) with \(last.id) (the last added chat model)"
+      note = "testing \(provider.id) with \(last.id.visible) (the last added chat model)"
     } else {
       model = nil
       note =
@@ -164,7 +164,7 @@ enum NetworkCommands {
         stopSpinner()
         answer += piece
         if streamsText {
-          shell.out.text(piece)
+          shell.out.text(VisibleText.escaped(piece, layout: .text))
           shell.out.sink.flush()
         }
       }

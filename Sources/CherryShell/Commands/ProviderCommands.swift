@@ -23,7 +23,7 @@ enum ProviderCommands {
         table.rows.append([
           provider.id == session.selected ? "*" : "",
           provider.enabled ? out.paint("on", .green) : "off",
-          provider.id, provider.name, provider.style.rawValue,
+          provider.id.visible, provider.name.visible, provider.style.rawValue,
           String(provider.keys.count), String(provider.models.count),
           provider.url.isEmpty ? "(none: set url)" : KeyMask.maskLine(provider.url),
         ])

@@ -36,7 +36,7 @@ struct ShellError: Error {
 enum ErrorMessage {
   /// Quotes a word of the user's, masked if it looks like a key.
   static func quote(_ word: String) -> String {
-    "'" + (KeyMask.looksLikeKey(word) ? KeyMask.mask(word) : KeyMask.maskLine(word)) + "'"
+    "'" + (KeyMask.looksLikeKey(word) ? KeyMask.mask(word) : KeyMask.maskLine(word)).visible + "'"
   }
 
   // MARK: - Words and commands
@@ -338,8 +338,10 @@ enum ErrorMessage {
   static let cancelled = ShellError("cancelled (Ctrl-C)")
 
   static func failedRequest(_ error: ProviderError) -> ShellError {
-    // The providers layer words the fix (the seed's advice for an unknown model too).
-    split(error.message)
+    // The providers layer words the fix (the seed's advice for an unknown model too);
+    // its text carries the provider's own words, shown as data.
+    let error = split(error.message)
+    return ShellError(error.what.visible, fix: error.fix.map(\.visible), status: error.status)
   }
 
   // MARK: - Scripts

@@ -10,7 +10,7 @@ enum SettingsPage {
       lines.append("  " + name.padding(10) + value)
     }
 
-    lines.append(output.paint("\(provider.name) (\(provider.id))", .bold))
+    lines.append(output.paint("\(provider.name.visible) (\(provider.id.visible))", .bold))
     field("style", provider.style.rawValue + (provider.isBuiltIn ? " (built-in)" : " (custom)"))
     field("switch", provider.enabled ? output.paint("on", .green) : "off — 'enable' switches it on")
 
@@ -51,11 +51,11 @@ enum SettingsPage {
       field("models", "none — add with: + <model id>  (or 'manage' to fetch the list)")
     } else {
       var summary = Describe.count(provider.models.count, "model")
-      if let last = provider.lastAddedChatModel { summary += "; 'test' uses \(last.id)" }
+      if let last = provider.lastAddedChatModel { summary += "; 'test' uses \(last.id.visible)" }
       field("models", summary)
       var table = TextTable(headers: ["", ""])
       table.rows = provider.models.map { model in
-        [model.id, modelNote(model, provider: provider)]
+        [model.id.visible, modelNote(model, provider: provider)]
       }
       lines.append(contentsOf: table.render().dropFirst().map { pad + $0 })
     }
@@ -66,7 +66,7 @@ enum SettingsPage {
     } else {
       field("headers", Describe.count(provider.headers.count, "header"))
       for header in provider.headers {
-        lines.append(pad + header.name + ": " + Describe.headerValue(header.value))
+        lines.append(pad + header.name.visible + ": " + Describe.headerValue(header.value).visible)
       }
     }
     field(
