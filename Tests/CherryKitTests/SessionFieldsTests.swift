@@ -86,4 +86,23 @@ struct SessionFieldsTests {
       }
     }
   }
+
+  @Test func notesAndTheAnthropicURLAreSetAndReset() throws {
+    var provider = try #require(ProviderCatalogue.freshSession().provider("moonshot"))
+    provider.setNotes("  use the CN endpoint \n")
+    #expect(provider.notes == "use the CN endpoint")
+    provider.setNotes("   ")
+    #expect(provider.notes == nil)
+    try provider.setAnthropicURL(" https://proxy.example.com/claude ")
+    #expect(provider.anthropicURL == "https://proxy.example.com/claude")
+    #expect(
+      try EndpointResolver.resolveAnthropic(provider, model: nil)?.chat
+        == "https://proxy.example.com/claude/v1/messages")
+    #expect(throws: URLRuleError.self) {
+      try provider.setAnthropicURL("https://proxy.example.com/v1/messages")
+    }
+    #expect(provider.anthropicURL == "https://proxy.example.com/claude")
+    try provider.setAnthropicURL(nil)
+    #expect(provider.effectiveAnthropicURL == "https://api.moonshot.cn/anthropic")
+  }
 }

@@ -115,14 +115,13 @@ enum FamilyRules {
 
   /// Reasoning by exact id: the MiMo models with thinking control, Baichuan M2 and M3.
   static func isReasoningExact(_ base: [UInt8]) -> Bool {
-    guard base.first == UInt8(ascii: "m") || base.first == UInt8(ascii: "b") else { return false }
-    return exactReasoning.contains(String(decoding: base, as: UTF8.self))
+    exactReasoning.contains { $0.count == base.count && $0 == base }
   }
 
-  private static let exactReasoning: Set<String> = [
+  private static let exactReasoning: [[UInt8]] = [
     "mimo-v2-flash", "mimo-v2-pro", "mimo-v2-omni", "mimo-v2.5", "mimo-v2.5-pro", "baichuan-m2",
     "baichuan-m3",
-  ]
+  ].map { Array($0.utf8) }
 
   // MARK: - Bytes
 
