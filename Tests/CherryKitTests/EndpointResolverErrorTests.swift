@@ -179,8 +179,19 @@ struct EndpointResolverErrorTests {
     }
     if row.suffix == "/models" {
       #expect(viaRoot.models == row.url)
+      #expect(try EndpointResolver.validateModelsURL(row.url) == row.url)
       #expect(expected.fix.contains("models-url \(row.url)"))
       #expect(!expected.fix.contains("#"))
+    }
+  }
+
+  @Test func aModelsURLIsAnyHTTPURL() throws {
+    #expect(
+      try EndpointResolver.validateModelsURL(" https://models.github.ai/catalog/models# ")
+        == "https://models.github.ai/catalog/models")
+    #expect(throws: URLRuleError.empty) { try EndpointResolver.validateModelsURL(" # ") }
+    #expect(throws: URLRuleError.unsupportedScheme("ftp")) {
+      try EndpointResolver.validateModelsURL("ftp://x.example.com/models")
     }
   }
 

@@ -121,8 +121,8 @@ public enum ModelSelection {
   public static func splitCommaLists(_ words: [String]) -> [String] {
     words.flatMap { word in
       word.split(whereSeparator: { $0 == "," || $0 == "\u{FF0C}" }).compactMap { part in
-        let term = part.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace)
-        return term.isEmpty ? nil : String(term.reversed())
+        let term = part.trimmingWhitespace
+        return term.isEmpty ? nil : term
       }
     }
   }

@@ -72,8 +72,8 @@ extension Provider {
 
   private static func nonEmpty(_ text: String?, field: String) throws(ModelEditError) -> String? {
     guard let text else { return nil }
-    let trimmed = text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace)
+    let trimmed = text.trimmingWhitespace
     guard !trimmed.isEmpty else { throw .empty(field: field) }
-    return String(trimmed.reversed())
+    return trimmed
   }
 }

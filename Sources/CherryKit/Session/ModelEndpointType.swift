@@ -33,8 +33,7 @@ public enum ModelEndpointType: String, Codable, CaseIterable, Sendable, Hashable
   ///
   /// - Parameter name: One value of `endpoint_type` or `supported_endpoint_types`.
   public init?(listingName name: String) {
-    let trimmed = name.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed()
-    self.init(rawValue: String(trimmed).lowercased())
+    self.init(rawValue: name.trimmingWhitespace.lowercased())
   }
 
   /// The endpoint type a model listed with these types is added with, as Cherry

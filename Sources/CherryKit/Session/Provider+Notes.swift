@@ -5,7 +5,7 @@ extension Provider {
   /// - Parameter text: The notes; surrounding whitespace is trimmed, and empty text
   ///   clears them.
   public mutating func setNotes(_ text: String) {
-    let trimmed = text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace)
-    notes = trimmed.isEmpty ? nil : String(trimmed.reversed())
+    let trimmed = text.trimmingWhitespace
+    notes = trimmed.isEmpty ? nil : trimmed
   }
 }

@@ -55,6 +55,21 @@ public enum EndpointResolver {
     try validate(raw, style: provider.style, takesNoVersion: provider.takesNoVersion)
   }
 
+  /// Checks a model-list URL before it is stored (`models-url <url>`): any `http` or
+  /// `https` URL, used exactly as it is (a final `#` is dropped), so that the
+  /// `…/v1/models` a refused `url` points to is accepted here.
+  ///
+  /// - Parameter raw: The URL as typed.
+  /// - Returns: The value to store: `raw` trimmed, without a final `#`.
+  /// - Throws: ``URLRuleError``: empty, not `http`/`https`, or malformed.
+  public static func validateModelsURL(_ raw: String) throws(URLRuleError) -> String {
+    var entered = trimmed(raw)
+    if entered.hasSuffix("#") { entered.removeLast() }
+    guard !entered.isEmpty else { throw .empty }
+    _ = try URLParts(entered[...])
+    return entered
+  }
+
   /// Resolves an API URL for a style.
   ///
   /// - Parameters:
@@ -135,10 +150,5 @@ public enum EndpointResolver {
   }
 
   /// The text without whitespace (spaces, tabs, newlines) at either end.
-  static func trimmed(_ text: String) -> String {
-    var slice = text[...]
-    while let first = slice.first, first.isWhitespace { slice = slice.dropFirst() }
-    while let last = slice.last, last.isWhitespace { slice = slice.dropLast() }
-    return String(slice)
-  }
+  static func trimmed(_ text: String) -> String { text.trimmingWhitespace }
 }
