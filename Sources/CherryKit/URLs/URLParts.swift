@@ -117,9 +117,16 @@ enum URLPath {
     return path[path.index(after: slash)...]
   }
 
-  /// Whether any segment of the path is a version segment.
+  /// Whether any segment of the path is a version segment, as Cherry Studio's
+  /// `hasAPIVersion` tests the path (`/v3alpha/resources` has one, `/av1/users` none).
   static func hasVersionSegment(_ path: Substring) -> Bool {
-    path.split(separator: "/").contains { isVersionSegment($0) }
+    versionSegment(in: path) != nil
+  }
+
+  /// The last version segment of the path, wherever it is (`v1beta` in
+  /// `/v1beta/openai`), or `nil` when it has none.
+  static func versionSegment(in path: Substring) -> Substring? {
+    path.split(separator: "/").last { isVersionSegment($0) }
   }
 
   /// The path without a last segment equal to `segment` (ignoring case), or `nil`
