@@ -189,7 +189,7 @@ struct BinaryTests {
     // Without --with-keys, the keys become env: placeholders and nothing secret is printed.
     let safe = try first.run(["-c", "dump"])
     #expect(!safe.stdout.contains("sk-gw-0123456789abcdefghij"))
-    #expect(safe.stdout.contains("key env:GW_API_KEY_1,env:GW_API_KEY_2"))
-    #expect(safe.stdout.contains("key env:DEEPSEEK_API_KEY_1,env:DEEPSEEK_API_KEY_2"))
+    #expect(safe.stdout.contains("key 'env:GW_API_KEY_1,env:GW_API_KEY_2'"))
+    #expect(safe.stdout.contains("key 'env:DEEPSEEK_API_KEY_1,env:DEEPSEEK_API_KEY_2,"))
   }
 }

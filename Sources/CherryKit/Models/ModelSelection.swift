@@ -58,12 +58,15 @@ public enum ModelSelection {
   /// - Parameters:
   ///   - terms: The words after `+`.
   ///   - listing: The provider's last full listing, or `nil` when none was fetched.
+  ///   - exact: Take each word as an id exactly as written (`+ --exact`): no comma
+  ///     lists, numbers, groups or globs — how `dump` writes ids that would
+  ///     otherwise read as one of those (``readsAsItself(_:)``).
   /// - Returns: The ids in the order given, deduplicated, with warnings.
   /// - Throws: ``ModelSelectionError`` for the first term that cannot be resolved.
   public static func resolve(
-    _ terms: [String], listing: ModelListing?
+    _ terms: [String], listing: ModelListing?, exact: Bool = false
   ) throws(ModelSelectionError) -> ModelSelectionResult {
-    let terms = splitCommaLists(terms)
+    let terms = exact ? terms.filter { !$0.isEmpty } : splitCommaLists(terms)
     guard !terms.isEmpty else { throw .empty }
     var ids: [String] = []
     var seen: Set<String> = []
@@ -73,7 +76,15 @@ public enum ModelSelection {
       if seen.insert(id).inserted { ids.append(id) }
     }
     for term in terms {
-      if let number = Int(term), term.allSatisfy(\.isASCII), term.allSatisfy(\.isNumber) {
+      if exact {
+        if listing?.contains(id: term) != true {
+          if !seen.contains(term) {
+            warnings.append(listing == nil ? .unchecked(id: term) : .notInListing(id: term))
+          }
+          handEntered.insert(term)
+        }
+        take(term)
+      } else if let number = Int(term), term.allSatisfy(\.isASCII), term.allSatisfy(\.isNumber) {
         guard let listing else { throw .noListing(term: term) }
         guard let id = listing.id(number: number) else {
           let numbers = listing.entries.map(\.number)
@@ -111,6 +122,17 @@ public enum ModelSelection {
       }
     }
     return ModelSelectionResult(ids: ids, warnings: warnings, handEntered: handEntered)
+  }
+
+  /// Whether `+ <id>` takes this word as the id itself, rather than as a comma
+  /// list, a number of the listing, a group or a glob.
+  ///
+  /// - Parameter id: A model id.
+  /// - Returns: `false` when it must be written `+ --exact <id>` to be added as is.
+  public static func readsAsItself(_ id: String) -> Bool {
+    !(id.allSatisfy(\.isASCII) && id.allSatisfy(\.isNumber))
+      && !id.lowercased().hasPrefix("group:") && !Glob.isPattern(id)
+      && splitCommaLists([id]) == [id]
   }
 
   /// The terms with each comma list split (`a,b` and `a，b` give `a` and `b`), each

@@ -9,8 +9,11 @@ enum ExplainCommands {
       throw ErrorMessage.missingArgument(
         invocation.path, invocation.words, invocation.spec.arguments[0])
     }
-    if provider == nil { shell.note("(no provider selected: explaining for the openai style)") }
-    return Report.text(EndpointResolver.explain(url: url, style: style))
+    guard let provider else {
+      shell.note("(no provider selected: explaining for the openai style)")
+      return Report.text(EndpointResolver.explain(url: url, style: style))
+    }
+    return Report.text(EndpointResolver.explain(provider, url: invocation.argument(0)))
   }
 
   static func keys(_ shell: Shell, _ invocation: Invocation) async throws -> any CommandReport {
@@ -20,7 +23,7 @@ enum ExplainCommands {
       if provider.keys.isEmpty {
         lines.append("\(provider.id) has no keys yet.")
       } else {
-        let next = Describe.nextKeyNumber(provider) ?? 1
+        let next = provider.nextKeyNumber ?? 1
         let order = (0..<provider.keys.count).map {
           "#\((next - 1 + $0) % provider.keys.count + 1)"
         }

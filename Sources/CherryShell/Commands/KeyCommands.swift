@@ -37,6 +37,28 @@ enum KeyCommands {
     return shell.pageReport(changed)
   }
 
+  /// `key set <N> <key>`: one key replaced in place; the rotation keeps its place.
+  static func replaceOne(_ shell: Shell, _ invocation: Invocation) async throws
+    -> any CommandReport
+  {
+    let value = invocation.arguments[0]
+    let list = try parse(
+      Array(invocation.arguments.dropFirst()), shell: shell, command: invocation.name)
+    guard list.keys.count == 1, let key = list.keys.first else {
+      throw ErrorMessage.oneKeyExpected(invocation.name, count: list.keys.count)
+    }
+    let changed = try shell.changeSelected { (provider) throws(ShellError) in
+      guard let number = Int(value), number >= 1, number <= provider.keys.count else {
+        throw ErrorMessage.keyNumber(value, count: provider.keys.count)
+      }
+      var keys = provider.keys
+      keys[number - 1] = key
+      provider.setKeys(keys)
+      shell.note("\(provider.id): replaced #\(number); \(summary(provider))")
+    }
+    return shell.pageReport(changed)
+  }
+
   static func list(_ shell: Shell, _ invocation: Invocation) async throws -> any CommandReport {
     let provider = try shell.selectedProvider()
     return shell.pageReport(provider) { _ in
@@ -46,7 +68,7 @@ enum KeyCommands {
             + (provider.needsKey ? "; set them with: key <key>,<key>…" : "")
         ]
       }
-      let next = Describe.nextKeyNumber(provider)
+      let next = provider.nextKeyNumber
       return provider.keys.enumerated().map { offset, key in
         Describe.key(key, number: offset + 1) + (offset + 1 == next ? "   ← next" : "")
       }

@@ -4,10 +4,16 @@ import CherryKit
 enum ModelCommands {
   static func add(_ shell: Shell, _ invocation: Invocation) async throws -> any CommandReport {
     let result: ModelSelectionResult
+    let listing = shell.selectedListing
     do {
-      result = try ModelSelection.resolve(invocation.arguments, listing: shell.selectedListing)
+      result = try ModelSelection.resolve(
+        invocation.arguments, listing: listing, exact: invocation.has(Options.exact))
     } catch {
       throw ErrorMessage.selection(error)
+    }
+    // Only ids a script replays exactly are kept (a listing may hold anything).
+    for id in result.ids {
+      if let problem = ModelIDRule.problem(id) { throw ErrorMessage.unreplayableID(id, problem) }
     }
     let existing = Set(try shell.selectedProvider().models.map(\.id))
     for warning in result.warnings {
@@ -15,13 +21,11 @@ enum ModelCommands {
       case .notInListing(let id), .unchecked(let id):
         if existing.contains(id) { continue }  // already added: nothing happens to warn about
       }
-      shell.warn(warning.message)
+      shell.warn(warning.message.visible)
     }
     var change = JSONShapes.ModelChange(provider: nil)
     let provider = try shell.updateSelected { (provider) throws(ShellError) in
-      for id in result.ids {
-        if provider.addModel(id: id) { change.added.append(id) } else { change.already.append(id) }
-      }
+      (change.added, change.already) = provider.addModels(result, listing: listing)
       for id in change.added {
         guard let model = provider.model(id) else { continue }
         shell.note("added \(id.visible)  (\(Describe.kinds(provider.kinds(of: model))))")
@@ -139,7 +143,7 @@ enum ModelCommands {
     return (provider, model)
   }
 
-  private static func modelReport(
+  static func modelReport(
     _ provider: Provider, _ model: ProviderModel, showText: Bool = true
   ) -> any CommandReport {
     Report(

@@ -33,14 +33,19 @@ enum NetworkCommands {
       provider.markStale(listedIDs: Set(full.allIDs))
     }
     shell.listing = KeptListing(providerID: current.id, listing: full)
-    let shown = full.filtered(invocation.argument(0))
+    let pattern = invocation.argument(0)
+    let kind = invocation[Options.kind]
+    let free = invocation.has(Options.free)
+    let shown = full.filtered(pattern, kind: kind, freeOnly: free)
+    let filter = [pattern, kind.map { "kind " + $0.rawValue }, free ? "free" : nil]
+      .compactMap { $0 }.joined(separator: ", ")
     let keyNumber = keyIndex.map { $0 + 1 }
     return Report(
       JSONShapes.listing(shown, provider: current, key: keyNumber, stale: stale)
     ) { out in
       ListingText.lines(
         shown, total: full.totalCount, provider: current, key: keyNumber, stale: stale,
-        output: out)
+        filter: filter.isEmpty ? nil : filter, output: out)
     }
   }
 

@@ -7,16 +7,14 @@ enum URLCommands {
     guard let value = invocation.argument(0) else {
       return describe(shell, try shell.selectedProvider())
     }
-    let provider = try shell.selectedProvider()
-    let stored: String
+    var provider = try shell.selectedProvider()
     do {
-      stored = try EndpointResolver.validate(value)
-      _ = try EndpointResolver.resolve(
-        url: stored, style: provider.style, modelsURL: provider.modelsURL,
-        apiVersion: provider.apiVersion, model: nil)
+      provider.url = try EndpointResolver.validate(value, for: provider)
+      _ = try EndpointResolver.resolve(provider, model: nil)
     } catch {
       throw ErrorMessage.url(error)
     }
+    let stored = provider.url
     try shell.updateSelected { (provider) throws(ShellError) in provider.url = stored }
     return describe(shell, try shell.selectedProvider())
   }
@@ -56,7 +54,7 @@ enum URLCommands {
       stored = nil
     } else {
       do {
-        stored = try EndpointResolver.validate(value)
+        stored = try EndpointResolver.validateModelsURL(value)
       } catch {
         throw ErrorMessage.url(error)
       }
@@ -87,5 +85,45 @@ enum URLCommands {
     return shell.pageReport(provider, warnings: SettingsPage.endpointWarnings(provider)) { _ in
       provider.url.isEmpty ? [] : SettingsPage.endpointLines(provider, withRule: false)
     }
+  }
+
+  /// `anthropic-url`: shows the Anthropic-compatible URL; `anthropic-url <url>`
+  /// sets it.
+  static func anthropicURL(_ shell: Shell, _ invocation: Invocation) async throws
+    -> any CommandReport
+  {
+    if let value = invocation.argument(0) {
+      let changed = try shell.changeSelected { (provider) throws(ShellError) in
+        do throws(URLRuleError) {
+          try provider.setAnthropicURL(value)
+        } catch {
+          throw ErrorMessage.url(error)
+        }
+      }
+      shell.note("anthropic-url " + KeyMask.maskLine(changed.effectiveAnthropicURL ?? value))
+    }
+    return describeAnthropic(shell, try shell.selectedProvider())
+  }
+
+  /// `anthropic-url reset`: back to the catalogue's default.
+  static func resetAnthropicURL(_ shell: Shell, _ invocation: Invocation) async throws
+    -> any CommandReport
+  {
+    let changed = try shell.changeSelected { (provider) throws(ShellError) in
+      do throws(URLRuleError) {
+        try provider.setAnthropicURL(nil)
+      } catch {
+        throw ErrorMessage.url(error)
+      }
+    }
+    shell.note(
+      changed.defaultAnthropicURL.map { "anthropic-url reset to " + $0 }
+        ?? "anthropic-url cleared")
+    return describeAnthropic(shell, changed)
+  }
+
+  /// The Anthropic-compatible URL and its endpoints (DESIGN §1.2).
+  private static func describeAnthropic(_ shell: Shell, _ provider: Provider) -> any CommandReport {
+    shell.pageReport(provider) { _ in SettingsPage.anthropicLines(provider) }
   }
 }

@@ -149,9 +149,11 @@ enum Completer {
     case .addedModelID:
       return words + matching(typed, state.addedModelIDs)
     case .style:
-      return words + matching(typed, APIStyle.allCases.map(\.rawValue))
+      return words + matching(typed, ProviderType.allCases.map(\.rawValue))
     case .kind:
       return words + matching(typed, ModelKind.allCases.map(\.rawValue))
+    case .endpointType:
+      return words + matching(typed, ModelEndpointType.allCases.map(\.rawValue))
     case .kindChange:
       let names = ModelKind.allCases.map(\.rawValue)
       return matching(typed, names.map { "+" + $0 } + names.map { "-" + $0 }) + words

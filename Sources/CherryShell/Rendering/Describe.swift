@@ -38,10 +38,15 @@ enum Describe {
     value == value.rounded() && abs(value) < 1e9 ? "\(Int(value)) s" : "\(value) s"
   }
 
-  /// The 1-based number of the key the next request takes, or `nil` with no keys.
-  static func nextKeyNumber(_ provider: Provider) -> Int? {
-    provider.keys.isEmpty
-      ? nil : KeyRotation.next(count: provider.keys.count, cursor: provider.rotationCursor) + 1
+  /// `$0.5 / $1.5 per M tokens` (input / output).
+  static func price(_ price: ModelPrice) -> String {
+    let currency = price.currency ?? "$"
+    return "\(currency)\(number(price.input)) / \(currency)\(number(price.output)) per M tokens"
+  }
+
+  /// A number without a needless `.0`.
+  static func number(_ value: Double) -> String {
+    value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
   }
 
   /// `on` / `off`.

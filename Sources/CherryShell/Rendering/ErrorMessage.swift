@@ -257,6 +257,12 @@ enum ErrorMessage {
       fix: ["'key list' shows them"])
   }
 
+  static func oneKeyExpected(_ command: String, count: Int) -> ShellError {
+    ShellError(
+      "\(command): expected one key, got \(count)",
+      fix: ["to replace every key write: key <key>,<key>…; to add some: key add <key>…"])
+  }
+
   static let keyInputCancelled = ShellError("key: cancelled; nothing was changed")
 
   // MARK: - URLs and request settings
@@ -300,6 +306,16 @@ enum ErrorMessage {
 
   static func selection(_ error: ModelSelectionError) -> ShellError {
     split(error.message)
+  }
+
+  static func unreplayableID(_ id: String, _ problem: String) -> ShellError {
+    ShellError(
+      "cannot add the model \(quote(id)): \(problem)",
+      fix: ["a model id must be one line of plain text, so that a script can add it again"])
+  }
+
+  static func modelEdit(_ error: ModelEditError) -> ShellError {
+    ShellError(error.what, fix: error.fix.isEmpty ? [] : [error.fix])
   }
 
   static func nothingMatched(_ term: String) -> ShellError {

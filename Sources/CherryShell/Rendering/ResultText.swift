@@ -5,14 +5,14 @@ import CherryProviders
 enum ListingText {
   static func lines(
     _ listing: ModelListing, total: Int, provider: Provider, key: Int?, stale: [String],
-    output: Output
+    filter: String?, output: Output
   ) -> [String] {
     var lines: [String] = []
     let shownCount = listing.entries.count
     var head =
       "\(provider.id): \(Describe.count(total, "model")) in \(Describe.count(listing.groups.count, "group"))"
-    if let pattern = listing.pattern {
-      head += "; \(shownCount) match \(KeyMask.maskLine(pattern))"
+    if let filter {
+      head += "; \(shownCount) match \(KeyMask.maskLine(filter).visible)"
     }
     if let key { head += "  (key #\(key))" }
     lines.append(head)

@@ -20,7 +20,7 @@ enum SettingsPage {
         "keys", provider.needsKey ? "none — set them with: key <key>,<key>…" : "none (not needed)")
     } else {
       var summary = Describe.count(provider.keys.count, "key")
-      if let next = Describe.nextKeyNumber(provider) {
+      if let next = provider.nextKeyNumber {
         summary += "; the next request uses #\(next)"
       }
       field("keys", summary)
@@ -43,8 +43,15 @@ enum SettingsPage {
       lines.append(contentsOf: endpointLines(provider).map { pad + $0 })
       lines.append(contentsOf: endpointWarnings(provider).map { pad + "warning: " + $0 })
     }
-    if let modelsURL = provider.modelsURL { field("models-url", modelsURL) }
+    if let modelsURL = provider.modelsURL { field("models-url", KeyMask.maskLine(modelsURL)) }
     if let version = provider.apiVersion { field("api-version", version) }
+    if provider.offersAnthropicURL || provider.anthropicURL != nil {
+      let anthropic = anthropicLines(provider)
+      if let first = anthropic.first {
+        field("anthropic", String(first.dropFirst(12)))
+        lines += anthropic.dropFirst().map { pad + $0 }
+      }
+    }
 
     // Models with their kinds.
     if provider.models.isEmpty {
@@ -76,12 +83,41 @@ enum SettingsPage {
       "timeout",
       provider.timeout.map(Describe.seconds)
         ?? "default (test 15 s; manage and ask 10 s connect, 60 s idle)")
+    if let notes = provider.notes, !notes.isEmpty {
+      field("notes", "")
+      lines.removeLast()
+      lines.append("  notes")
+      lines += notes.split(separator: "\n", omittingEmptySubsequences: false).map {
+        pad + String($0).visible
+      }
+    }
     return lines
   }
 
-  /// The kinds of an added model, with its overrides and stale mark.
+  /// The Anthropic-compatible URL (DESIGN §1.2) and the endpoints it resolves to.
+  static func anthropicLines(_ provider: Provider) -> [String] {
+    guard let url = provider.effectiveAnthropicURL else {
+      return [
+        "anthropic   none"
+          + (provider.offersAnthropicURL ? " — set one with: anthropic-url <url>" : "")
+      ]
+    }
+    let origin = provider.anthropicURL == nil ? "  (default)" : ""
+    var lines = ["anthropic   " + KeyMask.maskLine(url) + origin]
+    if let resolved = try? EndpointResolver.resolveAnthropic(provider, model: nil) {
+      lines.append("  messages  " + resolved.chat)
+      if let models = resolved.models { lines.append("  models    " + models) }
+    }
+    return lines
+  }
+
+  /// The kinds of an added model, with its overrides, edits and stale mark.
   static func modelNote(_ model: ProviderModel, provider: Provider) -> String {
     var note = Describe.kinds(provider.kinds(of: model))
+    if let name = model.displayName { note += "  “\(name.visible)”" }
+    if let price = model.price { note += "  " + Describe.price(price) }
+    if model.streaming == false { note += "  no streaming" }
+    if let type = model.endpointType { note += "  endpoint " + type.rawValue }
     if !model.kindOverrides.isEmpty {
       note += "  (set: \(Describe.overrides(model.kindOverrides)))"
     }

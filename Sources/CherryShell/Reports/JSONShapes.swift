@@ -126,7 +126,7 @@ enum JSONShapes {
       keys: provider.keys.enumerated().map {
         Key(number: $0.offset + 1, masked: KeyMask.mask($0.element))
       },
-      nextKey: Describe.nextKeyNumber(provider), url: provider.url, endpoints: endpoints,
+      nextKey: provider.nextKeyNumber, url: provider.url, endpoints: endpoints,
       urlError: urlError,
       modelsURL: provider.modelsURL, apiVersion: provider.apiVersion,
       models: provider.models.map { model($0, provider: provider) },

@@ -8,7 +8,8 @@
 enum CommandTable {
   /// The commands.
   static let all: [CommandSpec] =
-    providers + keys + urls + teaching + models + requestSettings + checks + sessionCommands
+    providers + keys + urls + providerExtras + teaching + models + requestSettings + checks
+    + sessionCommands
     + scripts + usual
 
   /// Every name and alias → its index in ``all``.
