@@ -29,6 +29,10 @@ enum EndpointLookup {
       case .pastedEndpoint(_, let suffix, let rootFix, let exactFix):
         detail = "the URL ends in the endpoint \(suffix)"
         hint = "enter the root with `url \(rootFix)`, or the exact endpoint with `url \(exactFix)`"
+      default:
+        let lines = error.description.split(separator: "\n", maxSplits: 1).map(String.init)
+        detail = lines.first ?? "the URL is not valid"
+        if lines.count > 1 { hint = lines[1] }
       }
       throw ProviderError(
         kind: .configuration, method: method, url: URLParts.maskQuery(provider.url), detail: detail,
