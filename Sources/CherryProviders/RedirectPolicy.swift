@@ -46,8 +46,8 @@ enum RedirectPolicy {
     guard current.isSameOrigin(as: next) else {
       throw hop.error(
         .redirect, status: status,
-        detail: "to \(shown): \(difference(from: current, to: next)), not followed so the key"
-          + " stays with \(current.connectTarget)",
+        detail: "to \(shown), \(difference(from: current, to: next)): the key stays with"
+          + " \(current.connectTarget)",
         fix: movedFix)
     }
     guard redirectsSoFar < RequestDefaults.maxRedirects else {
