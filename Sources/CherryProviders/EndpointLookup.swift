@@ -18,23 +18,13 @@ enum EndpointLookup {
     do {
       return try EndpointResolver.resolve(provider, model: model)
     } catch {
+      // The URL rules word both halves; the stored URL breaks one of them.
       let detail: String
-      var fix = "set the provider's URL with `url <root URL>`"
       switch error {
-      case .empty:
-        detail = "the provider has no URL"
-      case .unsupportedScheme(let scheme):
-        detail = "only http and https URLs work, not \(scheme)"
-      case .malformed(let reason):
-        detail = "the URL is not valid: \(reason)"
-      case .pastedEndpoint(_, let suffix, let rootFix, let exactFix):
-        detail = "the URL ends in the endpoint \(suffix)"
-        fix = "enter the root with `url \(rootFix)`, or the exact endpoint with `url \(exactFix)`"
-      default:
-        let lines = error.description.split(separator: "\n", maxSplits: 1).map(String.init)
-        detail = lines.first ?? "the URL is not valid"
-        if lines.count > 1 { fix = lines[1] + "; set it with `url <root URL>`" }
+      case .empty: detail = "the provider has no URL"
+      default: detail = error.what
       }
+      let fix = error.fix.split(separator: "\n").joined(separator: "; ")
       let mask = { (text: String) in KeyMask.maskLine(secrets.mask(text)) }
       throw ProviderError(
         kind: .configuration, method: method, url: mask(URLSecrets.masked(provider.url)),

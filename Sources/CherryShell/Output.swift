@@ -1,4 +1,4 @@
-import CherryKit
+public import CherryKit
 import Glibc
 
 /// One of the two streams a command writes to.
@@ -121,6 +121,9 @@ public final class Output {
   public let color: Bool
   /// The width text wraps to (help, long messages): the terminal's, or 80.
   public let width: Int
+  /// The secrets to mask in everything written (DESIGN §1.1: every output path);
+  /// the shell sets it.
+  public var secrets: SecretRegistry?
 
   /// Creates an output.
   ///
@@ -151,24 +154,31 @@ public final class Output {
   }
 
   /// Writes one line of data to standard output.
-  func line(_ text: String) {
-    sink.write(Self.safe(text) + "\n", to: .standardOutput)
+  func line(_ text: String, masking: Bool = true) {
+    sink.write((masking ? clean(text) : Self.safe(text)) + "\n", to: .standardOutput)
   }
 
   /// Writes data to standard output as is (a streamed answer).
   func text(_ text: String) {
-    sink.write(Self.safe(text), to: .standardOutput)
+    sink.write(clean(text), to: .standardOutput)
   }
 
   /// Writes one line to standard error (notes, confirmations, errors).
   func errorLine(_ text: String) {
-    sink.write(Self.safe(text) + "\n", to: .standardError)
+    sink.write(clean(text) + "\n", to: .standardError)
   }
 
-  /// The last line of defence against terminal control from outside text: every
-  /// control or bidi-override character is made visible (``VisibleText``), except
-  /// the colour codes ``paint(_:_:)`` writes (`ESC [ digits ; … m`). Renderers
-  /// escape provider text themselves, one line at a time; this catches the rest.
+  /// Text as it may be written: secrets masked, controls made visible.
+  private func clean(_ text: String) -> String {
+    Self.safe(secrets?.mask(text) ?? text)
+  }
+
+  /// The last line of defence against terminal control from outside text.
+  ///
+  /// Every control or bidi-override character is made visible (``VisibleText``),
+  /// except the colour codes ``paint(_:_:)`` writes (`ESC [ digits ; … m`).
+  /// Renderers escape provider text themselves, one line at a time; this catches
+  /// the rest.
   static func safe(_ text: String) -> String {
     let scalars = text.unicodeScalars
     guard scalars.contains(where: { VisibleText.isUnsafe($0, layout: .text) }) else {

@@ -23,7 +23,8 @@ extension Shell {
   /// The HTTP client, made at the first request.
   func client() -> ProviderClient {
     if let providerClient { return providerClient }
-    let configuration = ClientConfiguration(environment: options.environment, trace: traces.record)
+    let configuration = ClientConfiguration(
+      environment: options.environment, trace: traces.record, secrets: secrets)
     let client = ProviderClient(configuration: configuration)
     providerClient = client
     return client

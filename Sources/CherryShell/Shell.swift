@@ -39,6 +39,9 @@ public final class Shell {
   var selectedIndexCache: Int?
   /// Requests recorded for `set trace on`.
   let traces = TraceCollector()
+  /// Every secret this process has seen (DESIGN §1.1: masked by value on every
+  /// output path); the output and the request layer share it.
+  public let secrets = SecretRegistry()
   /// Whether the command running now prints JSON (`--json`, `set json on`, or
   /// its own `--json`).
   var jsonOutput = false
@@ -68,6 +71,22 @@ public final class Shell {
       self.session = session ?? ProviderCatalogue.freshSession()
     }
     self.base = self.session
+    output.secrets = secrets
+    for provider in self.session.providers { registerSecrets(of: provider) }
+  }
+
+  /// Registers the secrets of one provider's settings (keys, `env:` values that
+  /// are set, secret header values, URL and proxy passwords).
+  func registerSecrets(of provider: Provider) {
+    secrets.register(SecretSet(provider: provider, environment: options.environment))
+  }
+
+  /// A command line as `--echo` and the history show it: secrets masked.
+  ///
+  /// - Parameter line: The line as typed.
+  /// - Returns: The line with every secret masked.
+  public func maskedLine(_ line: String) -> String {
+    LineMasking.masked(line, secrets: secrets)
   }
 
   /// Stops the HTTP client if one was started; call before the process exits.
@@ -105,7 +124,7 @@ public final class Shell {
   /// ``CherryKit/Session/undoingChanges(since:)``).
   func run(line: String) async -> LineResult {
     if settings.echo, !(frames.last?.isPrompt ?? false) {
-      out.errorLine(out.paint(prompt, .dim) + KeyMask.maskLine(line))
+      out.errorLine(out.paint(prompt, .dim) + maskedLine(line))
     }
     jsonOutput = options.json || settings.json
     let words: [String]
@@ -138,6 +157,7 @@ public final class Shell {
       let handler = invocation.spec.handler
       guard let handler else { return .succeeded }  // the parser never returns such a node
       let report = try await handler(self, invocation)
+      registerChangedSecrets(since: snapshot)
       show(report, invocation.name)
       guard let failure = report.outcome.failure else { return .succeeded }
       session = session.undoingChanges(since: snapshot)
@@ -154,7 +174,9 @@ public final class Shell {
   /// Shows a command's report: its JSON document, or its text; then its warnings.
   private func show(_ report: any CommandReport, _ command: String) {
     if jsonOutput {
-      out.line(JSONDocument.make(command: command, report: report, error: report.outcome.failure))
+      out.line(
+        JSONDocument.make(command: command, report: report, error: report.outcome.failure),
+        masking: !report.revealsSecrets)
     } else {
       report.write(to: out)
     }
@@ -170,6 +192,16 @@ public final class Shell {
     }
     reportError(error)
     return .failed(error.status)
+  }
+
+  /// Registers the secrets of the providers a command changed or added, before
+  /// anything more is printed.
+  private func registerChangedSecrets(since before: Session) {
+    guard session.providers != before.providers else { return }
+    let old = Dictionary(before.providers.map { ($0.id, $0) }) { first, _ in first }
+    for provider in session.providers where old[provider.id] != provider {
+      registerSecrets(of: provider)
+    }
   }
 
   private func checkRequirement(_ invocation: Invocation) throws(ShellError) {

@@ -177,7 +177,9 @@ struct CherryCommand: AsyncParsableCommand {
         FileHandleText.writeError("warning: CHERRY_RC names \(explicit), which does not exist\n")
       }
     }
-    let source = EditorLineSource(editor: editor)
+    let source = EditorLineSource(editor: editor) { [unowned shell] line in
+      shell.maskedLine(line)
+    }
     shell.historyProvider = { editor.history }
     let status = await shell.runInteractive(source, rcFile: rcFile)
     try? editor.saveHistory()
@@ -190,9 +192,12 @@ struct CherryCommand: AsyncParsableCommand {
 /// crash loses nothing.
 final class EditorLineSource: LineSource {
   private let editor: LineEditor
+  /// Masks a line's secrets before it is kept (the shell's ``Shell/maskedLine(_:)``).
+  private let mask: (String) -> String
 
-  init(editor: LineEditor) {
+  init(editor: LineEditor, mask: @escaping (String) -> String) {
     self.editor = editor
+    self.mask = mask
   }
 
   func nextLine(prompt: String) -> LineSourceInput {
@@ -202,7 +207,7 @@ final class EditorLineSource: LineSource {
       while let first = trimmed.first, first == " " || first == "\t" { trimmed.removeFirst() }
       while let last = trimmed.last, last == " " || last == "\t" { trimmed.removeLast() }
       if !trimmed.isEmpty {
-        editor.addHistory(KeyMask.maskLine(String(trimmed)))
+        editor.addHistory(mask(String(trimmed)))
         try? editor.saveHistory()
       }
       return .line(line)

@@ -72,7 +72,8 @@ struct CompleterTests {
       id: "option value after a space", line: "models --kind v", from: 14, candidates: ["vision"]),
     // Subcommands of help's command, kind changes starting with a dash, free text.
     Case(
-      id: "help subcommand", line: "help key ", from: 9, candidates: ["add", "rm", "list", "clear"]),
+      id: "help subcommand", line: "help key ", from: 9,
+      candidates: ["add", "rm", "set", "list", "clear"]),
     Case(
       id: "kind change with a dash", line: "model gpt-4o kinds -to", from: 19,
       candidates: ["-tools"]),

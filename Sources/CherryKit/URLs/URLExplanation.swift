@@ -29,7 +29,7 @@ extension EndpointResolver {
       let parts = try URLParts(entered[...])
       lines.append(
         "step 2: the scheme is http or https (nothing else is accepted): yes; "
-          + "the host is \(hostPart(parts.origin))")
+          + "requests connect to \(parts.connectTarget)")
       try ruleSteps(
         parts, entered: entered, style: style, takesNoVersion: takesNoVersion, into: &lines)
       let resolved = try resolve(
@@ -139,10 +139,6 @@ extension EndpointResolver {
     return lines
   }
 
-  private static func hostPart(_ origin: Substring) -> Substring {
-    guard let range = origin.firstRange(of: "://") else { return origin }
-    return origin[range.upperBound...]
-  }
 }
 
 extension EndpointResolver {

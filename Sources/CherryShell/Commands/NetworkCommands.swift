@@ -122,7 +122,7 @@ enum NetworkCommands {
     guard !provider.url.isEmpty else { throw ErrorMessage.noURL(provider.id) }
     if provider.needsKey && provider.keys.isEmpty { throw ErrorMessage.noKey(provider.id) }
     let timeout = invocation[Options.timeout] ?? provider.timeout ?? RequestDefaults.testTimeout
-    let concurrency = invocation[Options.concurrency] ?? RequestDefaults.checkConcurrency
+    let concurrency = invocation[Options.concurrency] ?? RequestDefaults.concurrency
     let client = shell.client()
     let report = try await shell.perform(
       "checking \(provider.models.count) models of \(provider.name)…"

@@ -48,14 +48,17 @@ enum RequestSettingCommands {
       }
       return shell.pageReport(changed)
     }
-    let lowered = value.lowercased()
-    let schemes = ["http://", "https://", "socks5://", "socks5h://"]
-    guard let scheme = schemes.first(where: { lowered.hasPrefix($0) }), value.count > scheme.count,
-      !value.contains(" ")
-    else { throw ErrorMessage.badProxy(value) }
+    // The request layer reads it with the same parser: what is kept here works.
+    let proxy: ProxyURL
+    do {
+      proxy = try ProxyURL.parse(value)
+    } catch {
+      throw ErrorMessage.proxy(error)
+    }
+    shell.secrets.register(proxy.secrets)
     let changed = try shell.changeSelected { (provider) throws(ShellError) in
       provider.proxy = value
-      shell.note("proxy " + KeyMask.maskLine(value))
+      shell.note("proxy " + proxy.masked)
     }
     return shell.pageReport(changed)
   }

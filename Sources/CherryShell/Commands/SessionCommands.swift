@@ -33,7 +33,10 @@ enum SessionCommands {
   }
 
   static func dump(_ shell: Shell, _ invocation: Invocation) async throws -> any CommandReport {
-    Report.text(DumpWriter.lines(shell.session, withKeys: invocation.has(Options.withKeys)))
+    var report = Report.text(
+      DumpWriter.lines(shell.session, withKeys: invocation.has(Options.withKeys)))
+    report.revealsSecrets = invocation.has(Options.withKeys)
+    return report
   }
 
   /// What changed between two sessions, one line per provider.

@@ -37,11 +37,16 @@ enum URLCommands {
       guard !provider.url.isEmpty else {
         return ["\(provider.id) has no URL yet; set one with: url <address>"]
       }
-      var entered = KeyMask.maskLine(provider.url)
+      var entered = URLSecrets.masked(provider.url)
       if provider.isBuiltIn, ProviderCatalogue.entry(provider.id)?.defaultURL == provider.url {
         entered += "  (built-in default)"
       }
-      return ["url         " + entered] + SettingsPage.endpointLines(provider)
+      var lines = ["url         " + entered] + SettingsPage.endpointLines(provider)
+      // Where requests go, as the request layer reads the URL (DESIGN §1.2).
+      if let target = try? URLParts(provider.url).connectTarget {
+        lines.append("connects to " + target)
+      }
+      return lines
     }
   }
 
@@ -97,7 +102,7 @@ enum URLCommands {
         do throws(URLRuleError) {
           try provider.setAnthropicURL(value)
         } catch {
-          throw ErrorMessage.url(error)
+          throw ErrorMessage.url(error, command: invocation.words[0])
         }
       }
       shell.note("anthropic-url " + KeyMask.maskLine(changed.effectiveAnthropicURL ?? value))

@@ -166,7 +166,7 @@ enum DumpWriter {
     mutating func headers(_ provider: Provider, withKeys: Bool) {
       for header in provider.headers {
         var value = header.value
-        if !withKeys, !value.hasPrefix("env:"), HeaderSecrecy.isSecret(header.name) {
+        if !withKeys, !value.hasPrefix("env:"), HeaderSecrecy.isSecret(name: header.name) {
           let name = DumpWriter.headerVariable(for: provider.id, header: header.name)
           variables.append(name)
           value = "env:" + name
@@ -174,19 +174,5 @@ enum DumpWriter {
         add("header set", header.name, value)
       }
     }
-  }
-}
-
-/// Which header values are secrets (DESIGN §1.1: all, unless known not to be).
-enum HeaderSecrecy {
-  /// Headers whose values are known not to be secret.
-  static let publicHeaders: Set<String> = [
-    "user-agent", "accept", "accept-language", "content-type", "http-referer", "referer",
-    "x-title", "anthropic-version", "openai-beta", "anthropic-beta", "x-stainless-lang",
-  ]
-
-  /// Whether a header's value is treated as a secret.
-  static func isSecret(_ name: String) -> Bool {
-    !publicHeaders.contains(name.lowercased())
   }
 }

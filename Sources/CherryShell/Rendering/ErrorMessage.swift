@@ -267,14 +267,13 @@ enum ErrorMessage {
 
   // MARK: - URLs and request settings
 
-  static func url(_ error: URLRuleError) -> ShellError {
-    split(error.description)
+  static func url(_ error: URLRuleError, command: String = "url") -> ShellError {
+    if case .malformed = error { return ShellError(error.what) }
+    return ShellError(error.what, fix: lines(error.fix(command: command)))
   }
 
-  static func badProxy(_ value: String) -> ShellError {
-    ShellError(
-      "\(quote(value)) is not a proxy URL",
-      fix: ["write proxy http://host:port (or socks5://host:port), or 'proxy off'"])
+  static func proxy(_ error: ProxyURLError) -> ShellError {
+    ShellError(error.what, fix: lines(error.fix))
   }
 
   static func noSuchHeader(_ name: String) -> ShellError {
@@ -356,8 +355,7 @@ enum ErrorMessage {
   static func failedRequest(_ error: ProviderError) -> ShellError {
     // The providers layer words the fix (the seed's advice for an unknown model too);
     // its text carries the provider's own words, shown as data.
-    let error = split(error.message)
-    return ShellError(error.what.visible, fix: error.fix.map(\.visible), status: error.status)
+    ShellError(error.what.visible, fix: lines(error.fix).map(\.visible))
   }
 
   // MARK: - Scripts
@@ -397,6 +395,11 @@ enum ErrorMessage {
 
   static func provider(_ error: ProviderError) -> ShellError {
     failedRequest(error)
+  }
+
+  /// A fix of several lines as lines; none for an empty one.
+  private static func lines(_ text: String) -> [String] {
+    text.split(separator: "\n").map(String.init)
   }
 
   /// A `what\nfix` description (the lower layers' errors) as what and fix.

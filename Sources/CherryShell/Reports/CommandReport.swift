@@ -37,12 +37,16 @@ protocol CommandReport: Encodable {
   var warnings: [String] { get }
   /// Notes that follow the data (what to do next), printed to standard error.
   var notes: [String] { get }
+  /// Whether the data holds secrets on purpose (`dump --with-keys`): they are
+  /// written whole, not masked.
+  var revealsSecrets: Bool { get }
 }
 
 extension CommandReport {
   var outcome: CommandOutcome { .succeeded }
   var warnings: [String] { [] }
   var notes: [String] { [] }
+  var revealsSecrets: Bool { false }
 }
 
 /// A report made of a JSON shape and the text lines that show it.
@@ -59,6 +63,8 @@ struct Report<Data: Encodable>: CommandReport {
   var warnings: [String] = []
   /// Notes that follow the data.
   var notes: [String] = []
+  /// Whether the data holds secrets on purpose.
+  var revealsSecrets = false
 
   init(
     _ data: Data, outcome: CommandOutcome = .succeeded, warnings: [String] = [],
@@ -72,7 +78,7 @@ struct Report<Data: Encodable>: CommandReport {
   }
 
   func write(to out: Output) {
-    for line in text(out) { out.line(line) }
+    for line in text(out) { out.line(line, masking: !revealsSecrets) }
   }
 
   func encode(to encoder: any Encoder) throws {

@@ -97,7 +97,7 @@ extension CommandTable {
             "The value may be env:NAME, read when a request is sent. Values are shown masked.",
           arguments: [
             ArgumentSpec("name", .headerName, help: "the header name"),
-            ArgumentSpec("value", .text, .many, help: "the header value"),
+            ArgumentSpec("value", .text, .many, help: "the header value", secret: true),
           ],
           json: "provider", handler: RequestSettingCommands.setHeader),
         CommandSpec(

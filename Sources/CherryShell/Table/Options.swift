@@ -60,7 +60,7 @@ enum Options {
   /// `check --concurrency`.
   static let concurrency = OptionKey<Int>(
     "--concurrency", value: "N", kind: .number, help: "how many requests run at once",
-    default: "\(RequestDefaults.checkConcurrency)", expected: "a number from 1 to 256",
+    default: "\(RequestDefaults.concurrency)", expected: "a number from 1 to 256",
     convert: { Int($0).flatMap { (1...256).contains($0) ? $0 : nil } })
   /// `ask --model`.
   static let model = OptionKey<String>(
