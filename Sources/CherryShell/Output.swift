@@ -124,6 +124,8 @@ public final class Output {
   /// The secrets to mask in everything written (DESIGN §1.1: every output path);
   /// the shell sets it.
   public var secrets: SecretRegistry?
+  /// Whether a long output should stop now (Ctrl-C at the prompt); the shell sets it.
+  var stopRequested: () -> Bool = { false }
 
   /// Creates an output.
   ///

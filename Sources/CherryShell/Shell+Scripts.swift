@@ -10,7 +10,7 @@ struct SourceResult {
   var quit = false
 
   mutating func record(_ status: ExitStatus) {
-    if failure == nil || status == .sessionFile { failure = status }
+    if failure == nil || status == .sessionFile || status == .interrupted { failure = status }
   }
 }
 
@@ -48,6 +48,12 @@ extension Shell {
       if result.quit { break }
     }
     out.sink.flush()
+    if total.failure == .interrupted {
+      if hasUnsavedChanges, store != nil {
+        out.errorLine("note: nothing was saved: the script was interrupted (Ctrl-C)")
+      }
+      return .interrupted
+    }
     if total.stopped {
       if hasUnsavedChanges, store != nil {
         out.errorLine("note: nothing was saved: the script stopped at its first error")
@@ -75,7 +81,9 @@ extension Shell {
     frames = [Frame(kind: .prompt)]
     if let rcFile {
       let snapshot = session
+      beginInterruptWatch()
       let result = await runSourced(rcFile, displayPath: rcFile)
+      endInterruptWatch()
       if result.stopped {
         session = snapshot
         out.errorLine("note: \(ErrorMessage.sourcedFileFailed(rcFile))")
@@ -90,8 +98,13 @@ extension Shell {
         return .success
       case .interrupted:
         continue
+      case .refused(let reason):
+        reportError(ShellError("the line was not read: \(reason)"))
       case .line(let line):
+        // Ctrl-C during the command cancels it, never the shell (DESIGN §2.1).
+        beginInterruptWatch()
         _ = await run(line: line)
+        endInterruptWatch()
         saveAtPrompt()
         if quitRequested { return .success }
       }
@@ -114,11 +127,28 @@ extension Shell {
     defer { frames.removeLast() }
     var result = SourceResult()
     while true {
-      guard case .line(let line) = source.nextLine(prompt: prompt) else { break }
+      if isInterrupted {
+        reportError(ErrorMessage.cancelled)
+        result.record(.interrupted)
+        result.stopped = true
+        break
+      }
+      let input = source.nextLine(prompt: prompt)
+      if case .refused(let reason) = input {
+        frames[frames.count - 1].line += 1
+        reportError(
+          ShellError(
+            "cannot read further: \(reason)",
+            fix: ["a command fits on one line of at most 1 MiB, a script in 64 MiB"]))
+        result.record(.commandFailed)
+        result.stopped = true
+        break
+      }
+      guard case .line(let line) = input else { break }
       frames[frames.count - 1].line += 1
       if case .failed(let status) = await run(line: line) {
         result.record(status)
-        if !settings.continueOnError {
+        if !settings.continueOnError || status == .interrupted {
           result.stopped = true
           break
         }

@@ -42,6 +42,8 @@ public final class Shell {
   /// Every secret this process has seen (DESIGN §1.1: masked by value on every
   /// output path); the output and the request layer share it.
   public let secrets = SecretRegistry()
+  /// How many ``beginInterruptWatch()`` calls are open.
+  var interruptDepth = 0
   /// Whether the command running now prints JSON (`--json`, `set json on`, or
   /// its own `--json`).
   var jsonOutput = false
@@ -72,6 +74,7 @@ public final class Shell {
     }
     self.base = self.session
     output.secrets = secrets
+    output.stopRequested = { [unowned self] in self.isInterrupted }
     for provider in self.session.providers { registerSecrets(of: provider) }
   }
 

@@ -55,6 +55,9 @@ public enum ExitStatus: Int32, Sendable {
   case usage = 2
   /// The session file could not be read, written or locked, or is from a newer cherry.
   case sessionFile = 3
+  /// Ctrl-C ended a script (`-f`, `-c`, piped stdin); nothing was saved (128 + SIGINT,
+  /// as shells report a process the signal ended).
+  case interrupted = 130
 }
 
 /// One input of a non-interactive run, in command-line order.

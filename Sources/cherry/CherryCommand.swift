@@ -86,6 +86,13 @@ struct CherryCommand: AsyncParsableCommand {
     Glibc.exit(status.rawValue)
   }
 
+  /// Refuses a command line that cannot work, before anything is opened (exit 2).
+  func validate() throws {
+    if let session, session.allSatisfy(\.isWhitespace) {
+      throw ValidationError("--session needs the path of a session file, not an empty word")
+    }
+  }
+
   /// Required by the protocol; ``main()`` calls ``start()`` instead.
   mutating func run() async throws {
     throw ExitCode(await start().rawValue)

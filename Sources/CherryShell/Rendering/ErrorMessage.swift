@@ -63,7 +63,8 @@ enum ErrorMessage {
   static func pauseInterrupted() -> ShellError {
     ShellError(
       "interrupted at 'pause' (Ctrl-C): the script stops here",
-      fix: ["run it again to replay it from the start; nothing it changed was kept"])
+      fix: ["run it again to replay it from the start; nothing it changed was kept"],
+      status: .interrupted)
   }
 
   static func unknownCommand(_ word: String, suggestion: String?) -> ShellError {
@@ -350,7 +351,7 @@ enum ErrorMessage {
       "\(id) has no models to check", fix: ["add some with: + <model id>  ('manage' lists them)"])
   }
 
-  static let cancelled = ShellError("cancelled (Ctrl-C)")
+  static let cancelled = ShellError("cancelled (Ctrl-C)", status: .interrupted)
 
   static func failedRequest(_ error: ProviderError) -> ShellError {
     // The providers layer words the fix (the seed's advice for an unknown model too);
@@ -362,6 +363,24 @@ enum ErrorMessage {
 
   static func cannotRead(_ path: String, reason: String) -> ShellError {
     ShellError("cannot read \(path): \(reason)", fix: ["check the path and its permissions"])
+  }
+
+  static func notAScriptFile(_ path: String) -> ShellError {
+    ShellError(
+      "cannot read \(path): it is not a regular file or a pipe",
+      fix: ["give the path of a script file (a device such as /dev/zero never ends)"])
+  }
+
+  static func scriptTooLarge(_ path: String, limit: Int) -> ShellError {
+    ShellError(
+      "cannot read \(path): a script may hold at most \(limit >> 20) MiB",
+      fix: ["split it into smaller files and source them one by one"])
+  }
+
+  static func lineTooLong(_ where: String, limit: Int) -> ShellError {
+    ShellError(
+      "\(`where`): a line is longer than \(limit >> 20) MiB",
+      fix: ["a command fits on one line of at most \(limit >> 20) MiB; is this a script?"])
   }
 
   static func sourceTooDeep(_ path: String, limit: Int) -> ShellError {

@@ -78,7 +78,14 @@ struct Report<Data: Encodable>: CommandReport {
   }
 
   func write(to out: Output) {
-    for line in text(out) { out.line(line, masking: !revealsSecrets) }
+    for (number, line) in text(out).enumerated() {
+      // A million-line listing stops at Ctrl-C, not at its end.
+      if number % 256 == 255, out.stopRequested() {
+        out.errorLine("(the rest was cut off by Ctrl-C)")
+        return
+      }
+      out.line(line, masking: !revealsSecrets)
+    }
   }
 
   func encode(to encoder: any Encoder) throws {
