@@ -184,6 +184,8 @@ struct CherryCommand: AsyncParsableCommand {
         FileHandleText.writeError("warning: CHERRY_RC names \(explicit), which does not exist\n")
       }
     }
+    // History written before secrets were masked by value is masked now, once.
+    editor.rewriteHistory { [unowned shell] line in shell.maskedLine(line) }
     let source = EditorLineSource(editor: editor) { [unowned shell] line in
       shell.maskedLine(line)
     }

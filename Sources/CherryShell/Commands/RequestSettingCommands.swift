@@ -8,6 +8,8 @@ enum RequestSettingCommands {
     let name = invocation.arguments[0]
     let value = invocation.text(from: 1)
     guard isHeaderName(name) else { throw ErrorMessage.badHeaderName(name) }
+    // Known as a secret from now on, before anything shows it.
+    if HeaderSecrecy.isSecret(name: name) { shell.secrets.register(value) }
     let changed = try shell.changeSelected { (provider) throws(ShellError) in
       if let index = provider.headers.firstIndex(where: {
         $0.name.lowercased() == name.lowercased()
@@ -16,7 +18,7 @@ enum RequestSettingCommands {
       } else {
         provider.headers.append(HeaderEntry(name: name, value: value))
       }
-      shell.note("header \(name): \(Describe.headerValue(value))")
+      shell.note("header \(name): \(Describe.headerValue(name: name, value: value))")
     }
     return shell.pageReport(changed)
   }

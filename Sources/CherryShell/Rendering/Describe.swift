@@ -28,9 +28,11 @@ enum Describe {
     "\(n) " + (n == 1 ? singular : plural ?? singular + "s")
   }
 
-  /// A header value, masked when it looks like a key (`env:NAME` is shown as is).
-  static func headerValue(_ value: String) -> String {
-    KeyMask.looksLikeKey(value) ? KeyMask.mask(value) : KeyMask.maskLine(value)
+  /// A header value as shown: masked whole unless the header is known not to be
+  /// secret (DESIGN §1.1); an `env:NAME` reference is shown as is.
+  static func headerValue(name: String, value: String) -> String {
+    if value.hasPrefix("env:") { return value }
+    return HeaderSecrecy.isSecret(name: name) ? KeyMask.mask(value) : value.visible
   }
 
   /// A timeout in seconds without a needless `.0`.

@@ -73,7 +73,9 @@ enum SettingsPage {
     } else {
       field("headers", Describe.count(provider.headers.count, "header"))
       for header in provider.headers {
-        lines.append(pad + header.name.visible + ": " + Describe.headerValue(header.value).visible)
+        lines.append(
+          pad + header.name.visible + ": "
+            + Describe.headerValue(name: header.name, value: header.value).visible)
       }
     }
     field(

@@ -132,7 +132,7 @@ enum JSONShapes {
       models: provider.models.map { model($0, provider: provider) },
       testModel: provider.lastAddedChatModel?.id,
       headers: provider.headers.map {
-        Header(name: $0.name, value: Describe.headerValue($0.value))
+        Header(name: $0.name, value: Describe.headerValue(name: $0.name, value: $0.value))
       },
       proxy: provider.proxy.map { KeyMask.maskLine($0) }, timeout: provider.timeout)
     return page
