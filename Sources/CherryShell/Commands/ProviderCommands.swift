@@ -25,7 +25,7 @@ enum ProviderCommands {
           provider.enabled ? out.paint("on", .green) : "off",
           provider.id.visible, provider.name.visible, provider.type.rawValue,
           String(provider.keys.count), String(provider.models.count),
-          provider.url.isEmpty ? "(none: set url)" : KeyMask.maskLine(provider.url),
+          provider.url.isEmpty ? "(none: set url)" : URLSecrets.masked(provider.url).visible,
         ])
       }
       for entry in unsupported {
