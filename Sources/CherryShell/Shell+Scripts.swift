@@ -66,6 +66,11 @@ extension Shell {
       reportError(error)
       return .sessionFile
     }
+    if total.failure != nil, settings.continueOnError, !failedLines.isEmpty {
+      // `--keep-going`: the run went on; say which lines did not.
+      out.errorLine("\(Describe.count(failedLines.count, "line")) failed:")
+      for line in failedLines { out.errorLine("  " + line) }
+    }
     return total.failure ?? .success
   }
 
@@ -90,12 +95,23 @@ extension Shell {
       }
       saveAtPrompt()
     }
+    var warnedAboutUnsaved = false
+    /// Whether leaving now is all right: with changes the file does not have (a
+    /// save was refused), the first quit warns and a second one leaves.
+    func mayLeave() -> Bool {
+      guard store != nil, hasUnsavedChanges, !warnedAboutUnsaved else { return true }
+      warnedAboutUnsaved = true
+      let fields = SessionCommands.differences(from: base, to: session).joined(separator: "; ")
+      warn(
+        "unsaved changes (\(fields)): 'save' to try again, or quit again to leave without them")
+      return false
+    }
     while true {
       out.sink.flush()
       switch source.nextLine(prompt: prompt) {
       case .endOfFile:
         out.errorLine("")  // after the ^D libedit echoed, on the terminal
-        return .success
+        if mayLeave() { return .success }
       case .interrupted:
         continue
       case .refused(let reason):
@@ -106,7 +122,12 @@ extension Shell {
         _ = await run(line: line)
         endInterruptWatch()
         saveAtPrompt()
-        if quitRequested { return .success }
+        if quitRequested {
+          quitRequested = false
+          if mayLeave() { return .success }
+        } else if !line.allSatisfy(\.isWhitespace) {
+          warnedAboutUnsaved = false
+        }
       }
     }
   }

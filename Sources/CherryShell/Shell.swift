@@ -42,6 +42,8 @@ public final class Shell {
   /// Every secret this process has seen (DESIGN §1.1: masked by value on every
   /// output path); the output and the request layer share it.
   public let secrets = SecretRegistry()
+  /// The lines of scripts that failed, `FILE:LINE: what`, for `--keep-going`'s summary.
+  var failedLines: [String] = []
   /// How many ``beginInterruptWatch()`` calls are open.
   var interruptDepth = 0
   /// Whether the command running now prints JSON (`--json`, `set json on`, or
@@ -224,6 +226,7 @@ public final class Shell {
   /// Prints an error with its location and how to fix it.
   func reportError(_ error: ShellError) {
     let prefix = location.map { $0 + ": " } ?? ""
+    if let location { failedLines.append(location + ": " + error.what) }
     out.errorLine(prefix + out.paint("error:", .boldRed) + " " + error.what)
     for line in error.fix { out.errorLine("  " + line) }
   }
@@ -249,8 +252,8 @@ public final class Shell {
   ///
   /// - Throws: ``ShellError`` with status 3 when the file cannot be written or a
   ///   field was changed by another cherry too.
-  func saveIfChanged() throws(ShellError) {
-    guard let store, session != base else { return }
+  func saveIfChanged(evenIfUnchanged: Bool = false) throws(ShellError) {
+    guard let store, evenIfUnchanged || session != base else { return }
     do {
       let merged = try store.save(session, base: base)
       session = merged

@@ -123,7 +123,8 @@ struct CherryCommand: AsyncParsableCommand {
       options.interrupts = SignalInterruptWatch()
     }
     options.showSpinner = isatty(STDERR_FILENO) != 0
-    if interactive {
+    if options.isTerminal {
+      // A bare `key` asks on the terminal, in a script too (DESIGN §2.3).
       options.readSecret = { prompt in LineEditor.readSecret(prompt: prompt) }
     }
 
