@@ -128,8 +128,16 @@ public final class Shell {
   /// report; a failure undoes what the command changed (except the keys it used,
   /// ``CherryKit/Session/undoingChanges(since:)``).
   func run(line: String) async -> LineResult {
-    if settings.echo, !(frames.last?.isPrompt ?? false) {
-      out.errorLine(out.paint(prompt, .dim) + maskedLine(line))
+    if !(frames.last?.isPrompt ?? false) {
+      if let narration = Narration.text(of: line) {
+        // A lesson's comment is prose for the class, not a command.
+        if settings.echo { narrate(narration) }
+        return .succeeded
+      }
+      if settings.echo { echo(line) }
+      if options.step, settings.echo || options.isTerminal, !line.allSatisfy(\.isWhitespace) {
+        guard waitForStep() else { return fail(ErrorMessage.pauseInterrupted(), command: nil) }
+      }
     }
     jsonOutput = options.json || settings.json
     let words: [String]
@@ -210,9 +218,15 @@ public final class Shell {
   }
 
   private func checkRequirement(_ invocation: Invocation) throws(ShellError) {
-    for spec in invocation.path where spec.requirement == .selectedProvider {
-      guard (try? selectedIndex()) != nil else {
-        throw ErrorMessage.noProviderSelected(invocation.name)
+    for spec in invocation.path {
+      switch spec.requirement {
+      case .none: continue
+      case .selectedProvider:
+        guard (try? selectedIndex()) != nil else {
+          throw ErrorMessage.noProviderSelected(invocation.name)
+        }
+      case .demo:
+        guard options.demo != nil else { throw ErrorMessage.needsDemo(invocation.name) }
       }
     }
   }

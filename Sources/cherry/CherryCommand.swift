@@ -60,6 +60,22 @@ struct CherryCommand: AsyncParsableCommand {
   @Flag(help: "Start the built-in demo provider and use a throw-away session.")
   var demo = false
 
+  @Flag(help: "In scripts, wait for Enter before each command (lessons, on a terminal).")
+  var step = false
+
+  @Flag(help: "Type each echoed command out, as if typed (lessons, on a terminal).")
+  var typing = false
+
+  @Option(
+    name: .customLong("typing-speed"),
+    help: ArgumentHelp("Characters a second for --typing (default 25).", valueName: "cps"))
+  var typingSpeed: Double?
+
+  @Flag(
+    name: .customShort("i"),
+    help: "After the -f and -c scripts, stay at the prompt with what they did.")
+  var interactiveAfter = false
+
   /// Parses the command line with exit status 2 (not argument-parser's 64) for a
   /// bad command line, then runs.
   static func main() async {
@@ -88,6 +104,12 @@ struct CherryCommand: AsyncParsableCommand {
 
   /// Refuses a command line that cannot work, before anything is opened (exit 2).
   func validate() throws {
+    if let typingSpeed, !(typingSpeed > 0 && typingSpeed <= 10_000) {
+      throw ValidationError("--typing-speed needs a number of characters a second, from 1")
+    }
+    if interactiveAfter, files.isEmpty, commands.isEmpty {
+      throw ValidationError("-i stays at the prompt after -f or -c scripts: give one")
+    }
     if let session, session.allSatisfy(\.isWhitespace) {
       throw ValidationError("--session needs the path of a session file, not an empty word")
     }
@@ -101,7 +123,8 @@ struct CherryCommand: AsyncParsableCommand {
   /// Wires the shell up and runs it.
   func start() async -> ExitStatus {
     let environment = ProcessInfo.processInfo.environment
-    let interactive = files.isEmpty && commands.isEmpty && LineEditor.isTerminal
+    let interactive =
+      (files.isEmpty && commands.isEmpty || interactiveAfter) && LineEditor.isTerminal
     let colour = Output.wantsColour(
       noColorFlag: noColor, environment: environment, isTerminal: isatty(STDOUT_FILENO) != 0)
     let sink = StandardOutputSink(lineBuffered: interactive || isatty(STDOUT_FILENO) != 0)
@@ -112,6 +135,12 @@ struct CherryCommand: AsyncParsableCommand {
       environment: environment)
     options.echo = echo
     options.keepGoing = keepGoing
+    options.step = step
+    if typing || typingSpeed != nil { options.typingSpeed = typingSpeed ?? 25 }
+    options.typeOut = { text, pause in
+      FileHandleText.writeError(text)
+      if pause > 0 { usleep(useconds_t(min(pause, 1) * 1_000_000)) }
+    }
     options.json = json
     options.isTerminal = LineEditor.isTerminal
     if options.isTerminal {
@@ -136,6 +165,9 @@ struct CherryCommand: AsyncParsableCommand {
         demoServer = server
         demoSession = DemoSession.make(port: server.port)
         options.sessionPath = nil
+        options.demo = DemoControl(server)
+        // Scripts and the tour reach the demo server by this name (`tour --print`).
+        options.environment["CHERRY_DEMO_ROOT"] = DemoSession.root(port: server.port)
         sink.write(
           "demo provider on 127.0.0.1:\(server.port); this session is thrown away at exit\n",
           to: .standardError)
@@ -159,7 +191,12 @@ struct CherryCommand: AsyncParsableCommand {
 
     let status: ExitStatus
     if interactive {
-      status = await runInteractive(shell, environment: environment)
+      let scripts =
+        interactiveAfter
+        ? CommandLineOrder.inputs(
+          arguments: Array(CommandLine.arguments.dropFirst()), files: files, commands: commands)
+        : []
+      status = await runInteractive(shell, environment: environment, scripts: scripts)
     } else {
       var inputs = CommandLineOrder.inputs(
         arguments: Array(CommandLine.arguments.dropFirst()), files: files, commands: commands)
@@ -173,7 +210,9 @@ struct CherryCommand: AsyncParsableCommand {
   }
 
   /// The prompt: libedit with history and Tab completion, after the rc file.
-  private func runInteractive(_ shell: Shell, environment: [String: String]) async -> ExitStatus {
+  private func runInteractive(
+    _ shell: Shell, environment: [String: String], scripts: [ShellInput]
+  ) async -> ExitStatus {
     let editor = LineEditor(historyPath: CherryPaths.historyFile(environment: environment))
     editor.completer = { [unowned shell] line in shell.complete(line) }
     var rcFile: String?
@@ -191,7 +230,11 @@ struct CherryCommand: AsyncParsableCommand {
       shell.maskedLine(line)
     }
     shell.historyProvider = { editor.history }
-    let status = await shell.runInteractive(source, rcFile: rcFile)
+    // `-i`: the scripts first (no rc: the scripts are the setup), then the prompt.
+    let status =
+      scripts.isEmpty
+      ? await shell.runInteractive(source, rcFile: rcFile)
+      : await shell.runThenInteract(scripts, source: source)
     try? editor.saveHistory()
     return status
   }
@@ -253,5 +296,17 @@ enum TerminalWidth {
       if ioctl(fd, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
     }
     return environment["COLUMNS"].flatMap(Int.init) ?? 80
+  }
+}
+
+extension DemoControl {
+  /// The shell's handle on the demo server of `--demo`.
+  init(_ server: DemoServer) {
+    self.init(
+      faultWords: DemoFault.words,
+      setFault: { words, provider in try server.setFault(words: words, for: provider) },
+      status: { server.faultStatus }, reset: { server.resetToStart() },
+      startingProvider: { server.startingProvider($0) },
+      root: DemoSession.root(port: server.port))
   }
 }

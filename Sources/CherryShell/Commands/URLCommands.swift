@@ -20,14 +20,23 @@ enum URLCommands {
   }
 
   static func reset(_ shell: Shell, _ invocation: Invocation) async throws -> any CommandReport {
+    // A demo provider goes back to the demo server's URL (its port changes per run).
+    let demoStart = try shell.options.demo?.startingProvider(shell.selectedProvider().id)
     try shell.updateSelected { (provider) throws(ShellError) in
+      if let demoStart {
+        provider.url = demoStart.url
+        provider.modelsURL = demoStart.modelsURL
+        provider.apiVersion = demoStart.apiVersion
+        return
+      }
       guard provider.isBuiltIn, let entry = ProviderCatalogue.entry(provider.id) else {
         throw ErrorMessage.customHasNoDefaultURL(provider.id)
       }
       provider.url = entry.defaultURL
       provider.modelsURL = entry.modelsURL
     }
-    shell.note("URL reset to the built-in default")
+    shell.note(
+      demoStart == nil ? "URL reset to the built-in default" : "URL reset to the demo server's")
     return describe(shell, try shell.selectedProvider())
   }
 

@@ -335,6 +335,18 @@ extension JSONShapes {
 }
 
 extension JSONShapes {
+  /// `demo status`, `demo fault`, `demo reset`: the demo server's providers and faults.
+  struct DemoStatus: Encodable {
+    struct Row: Encodable {
+      var id: String
+      /// What its fault does; absent when it answers normally.
+      var fault: String?
+    }
+
+    var root: String
+    var providers: [Row]
+  }
+
   /// `ask`: the whole answer.
   struct Answer: Encodable {
     var provider: String

@@ -140,8 +140,8 @@ extension CommandTable {
         CommandSpec(
           "url", abstract: "How an address becomes the endpoints, rule by rule",
           discussion: "Defaults to the selected provider's URL, explained for its style.",
-          arguments: [ArgumentSpec("address", .url, .optional)], json: "text",
-          handler: ExplainCommands.url),
+          arguments: [ArgumentSpec("address", .url, .optional)], options: [Options.short.spec],
+          json: "text", handler: ExplainCommands.url),
         CommandSpec(
           "keys", abstract: "The key rules: the list, the comma, rotation, env:, masking",
           json: "text", handler: ExplainCommands.keys),
