@@ -190,11 +190,23 @@ public final class Shell {
       out.line(
         JSONDocument.make(command: command, report: report, error: report.outcome.failure),
         masking: !report.revealsSecrets)
-    } else {
+    } else if !page(report) {
       report.write(to: out)
     }
     for warning in report.warnings { warn(warning) }
     for line in report.notes { note(line) }
+  }
+
+  /// At the prompt, text longer than the screen goes through the pager (DESIGN
+  /// §2.1, as psql and git do); `false` when it is not paged.
+  private func page(_ report: any CommandReport) -> Bool {
+    guard settings.pager, frames.last?.isPrompt == true, let pager = options.pager,
+      !report.revealsSecrets
+    else { return false }
+    let lines = report.textLines(out)
+    guard lines.count >= out.height else { return false }
+    out.sink.flush()
+    return pager(lines.map(out.cleaned).joined(separator: "\n") + "\n")
   }
 
   /// Reports a failed line: the error on standard error, and with `--json` its
@@ -288,6 +300,8 @@ struct ShellSettings {
   var trace = false
   /// `set json on`: every command prints JSON.
   var json = false
+  /// `set pager off`: never page long output.
+  var pager = true
 }
 
 /// The last `manage` listing and whose it is.

@@ -33,6 +33,9 @@ public struct ShellOptions {
   public var interrupts: (any InterruptWatch)?
   /// Show a spinner on standard error while a request runs (a terminal only).
   public var showSpinner: Bool
+  /// Shows text through the pager (`$PAGER`, or `less -FRX`) and says whether it
+  /// did; `nil` when standard output is not a terminal (never page a pipe).
+  public var pager: ((_ text: String) -> Bool)?
   /// The demo server of `--demo`; `nil` otherwise (the `demo` commands and the
   /// tour need it).
   public var demo: DemoControl?

@@ -122,13 +122,17 @@ struct CherryCommand: AsyncParsableCommand {
 
   /// Wires the shell up and runs it.
   func start() async -> ExitStatus {
+    // A pager quit early, or `cherry | head`, closes the pipe: a write then fails
+    // with EPIPE, which is handled, instead of the signal ending cherry.
+    signal(SIGPIPE, SIG_IGN)
     let environment = ProcessInfo.processInfo.environment
     let interactive =
       (files.isEmpty && commands.isEmpty || interactiveAfter) && LineEditor.isTerminal
     let colour = Output.wantsColour(
       noColorFlag: noColor, environment: environment, isTerminal: isatty(STDOUT_FILENO) != 0)
     let sink = StandardOutputSink(lineBuffered: interactive || isatty(STDOUT_FILENO) != 0)
-    let output = Output(sink: sink, color: colour, width: TerminalWidth.columns(environment))
+    let size = TerminalWidth.size(environment)
+    let output = Output(sink: sink, color: colour, width: size.columns, height: size.rows)
 
     var options = ShellOptions(
       sessionPath: session ?? CherryPaths.sessionFile(environment: environment),
@@ -152,6 +156,10 @@ struct CherryCommand: AsyncParsableCommand {
       options.interrupts = SignalInterruptWatch()
     }
     options.showSpinner = isatty(STDERR_FILENO) != 0
+    if interactive, isatty(STDOUT_FILENO) != 0 {
+      let command = environment["PAGER"].flatMap { $0.isEmpty ? nil : $0 } ?? "less -FRX"
+      options.pager = { text in Pager.show(text, command: command) }
+    }
     if options.isTerminal {
       // A bare `key` asks on the terminal, in a script too (DESIGN §2.3).
       options.readSecret = { prompt in LineEditor.readSecret(prompt: prompt) }
@@ -287,15 +295,36 @@ enum FileHandleText {
   }
 }
 
-/// The width to wrap text to: the terminal's (stdout, else stderr), else
-/// `$COLUMNS`, else 80.
+/// The size to wrap and page text to: the terminal's (stdout, else stderr),
+/// else `$COLUMNS` × `$LINES`, else 80 × 24.
 enum TerminalWidth {
-  static func columns(_ environment: [String: String]) -> Int {
+  static func size(_ environment: [String: String]) -> (columns: Int, rows: Int) {
     for fd in [STDOUT_FILENO, STDERR_FILENO] {
       var size = winsize()
-      if ioctl(fd, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+      if ioctl(fd, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
+        return (Int(size.ws_col), Int(size.ws_row))
+      }
     }
-    return environment["COLUMNS"].flatMap(Int.init) ?? 80
+    return (
+      environment["COLUMNS"].flatMap(Int.init) ?? 80, environment["LINES"].flatMap(Int.init) ?? 24
+    )
+  }
+}
+
+/// Output longer than the screen, through the user's pager (DESIGN §2.1).
+enum Pager {
+  /// Runs `command` (through `/bin/sh`, as `$PAGER` is written) with `text` on its
+  /// standard input, and waits for it.
+  ///
+  /// - Returns: Whether the pager ran; `false` lets the caller print the text.
+  static func show(_ text: String, command: String) -> Bool {
+    fflush(nil)
+    guard let pipe = popen(command, "w") else { return false }
+    let bytes = Array(text.utf8)
+    let written = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, pipe) }
+    let status = pclose(pipe)
+    // A pager that could not start (127: not found) showed nothing.
+    return written > 0 && status != 127 << 8
   }
 }
 
