@@ -23,6 +23,8 @@ public final class Shell {
   var settings: ShellSettings
   /// The last `manage` listing, kept for `+ <n>` and completion.
   var listing: KeptListing?
+  /// The keys each provider rejected in this shell's last test or check.
+  var failedKeysInMemory: [String: [String: String]] = [:]
   /// The lines run in this process, masked, for `history`.
   var lineHistory: [String] = []
   /// Where the line being run comes from (innermost last).

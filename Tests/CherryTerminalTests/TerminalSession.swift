@@ -46,7 +46,8 @@ final class TerminalSession {
     self.home = home
     let command = ([binary] + (readsRC ? [] : ["--no-rc"]) + arguments).map(Self.quoted)
       .joined(separator: " ")
-    let variables = (["CHERRY_HOME": home.url.path].merging(environment) { $1 })
+    // No pager unless a test asks for one: long output would wait in `less`.
+    let variables = (["CHERRY_HOME": home.url.path, "PAGER": "cat"].merging(environment) { $1 })
       .sorted { $0.key < $1.key }
       .map { "\($0.key)=\(Self.quoted($0.value))" }
       .joined(separator: " ")

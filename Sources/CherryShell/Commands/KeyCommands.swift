@@ -24,7 +24,11 @@ enum KeyCommands {
   }
 
   static func remove(_ shell: Shell, _ invocation: Invocation) async throws -> any CommandReport {
-    let value = invocation.arguments[0]
+    if invocation.has(Options.failed) { return try removeFailed(shell, invocation) }
+    guard let value = invocation.argument(0) else {
+      throw ErrorMessage.missingArgument(
+        invocation.path, invocation.words, invocation.spec.arguments[0])
+    }
     let changed = try shell.changeSelected { (provider) throws(ShellError) in
       guard let number = Int(value), number >= 1, number <= provider.keys.count else {
         throw ErrorMessage.keyNumber(value, count: provider.keys.count)
@@ -36,6 +40,37 @@ enum KeyCommands {
       shell.note(
         "\(provider.id): removed \(Describe.key(removed, number: number)); \(summary(provider))")
     }
+    return shell.pageReport(changed)
+  }
+
+  /// `key rm --failed`: the keys the provider rejected in the last `test` or
+  /// `check` (kept by fingerprint, so a later process can act), listed, then removed.
+  private static func removeFailed(_ shell: Shell, _ invocation: Invocation) throws(ShellError)
+    -> any CommandReport
+  {
+    if let extra = invocation.argument(0) {
+      throw ErrorMessage.tooManyArguments(invocation.path, invocation.words, extra)
+    }
+    let provider = try shell.selectedProvider()
+    let failed = shell.failedKeys(of: provider.id)
+    let doomed = provider.keys.enumerated().compactMap { offset, key -> (Int, String, String)? in
+      failed[ListingCache.fingerprint(key)].map { (offset + 1, key, $0) }
+    }
+    guard !doomed.isEmpty else {
+      shell.note(
+        "\(provider.id): no key failed its last test or check; nothing removed"
+          + (failed.isEmpty ? " (run test or check first)" : ""))
+      return shell.pageReport(provider)
+    }
+    for (number, key, reason) in doomed {
+      shell.note("removing \(Describe.key(key, number: number)): \(reason.visible)")
+    }
+    let removed = Set(doomed.map(\.1))
+    let changed = try shell.changeSelected { (provider) throws(ShellError) in
+      provider.setKeys(provider.keys.filter { !removed.contains($0) })
+    }
+    shell.note(
+      "\(changed.id): removed \(Describe.count(removed.count, "key")); \(summary(changed))")
     return shell.pageReport(changed)
   }
 

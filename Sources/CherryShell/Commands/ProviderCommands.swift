@@ -106,7 +106,7 @@ enum ProviderCommands {
     guard !provider.isBuiltIn else { throw ErrorMessage.builtInCannotBeRemoved(provider.id) }
     shell.session.providers.remove(at: index)
     if shell.session.selected == provider.id { shell.session.selected = nil }
-    if shell.listing?.providerID == provider.id { shell.listing = nil }
+    shell.forgetListing(of: provider.id)
     shell.note("removed \(provider.name) (\(provider.id))")
     return Report(JSONShapes.Removed(removed: provider.id))
   }

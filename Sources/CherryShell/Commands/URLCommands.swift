@@ -16,6 +16,7 @@ enum URLCommands {
     }
     let stored = provider.url
     try shell.updateSelected { (provider) throws(ShellError) in provider.url = stored }
+    shell.forgetListing(of: provider.id)  // it came from the old URL
     return describe(shell, try shell.selectedProvider())
   }
 
@@ -35,6 +36,7 @@ enum URLCommands {
       provider.url = entry.defaultURL
       provider.modelsURL = entry.modelsURL
     }
+    shell.forgetListing(of: try shell.selectedProvider().id)
     shell.note(
       demoStart == nil ? "URL reset to the built-in default" : "URL reset to the demo server's")
     return describe(shell, try shell.selectedProvider())
@@ -73,6 +75,7 @@ enum URLCommands {
         throw ErrorMessage.url(error)
       }
     }
+    shell.forgetListing(of: try shell.selectedProvider().id)
     let changed = try shell.changeSelected { (provider) throws(ShellError) in
       provider.modelsURL = stored
       shell.note(
