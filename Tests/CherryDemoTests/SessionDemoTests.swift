@@ -1,5 +1,6 @@
 import CherryDemo
 import CherryKit
+import CherryTestSupport
 import Foundation
 import Testing
 
@@ -30,7 +31,7 @@ import Testing
 /// The standalone `cherry-demo` executable.
 @Suite struct ExecutableDemoTests {
   @Test func printsItsPortFirstAndServes() async throws {
-    let path = BuiltBinaryPath.cherryDemo
+    let path = BuiltBinary.path("cherry-demo")
     try #require(FileManager.default.isExecutableFile(atPath: path), "no \(path)")
     let process = Process()
     process.executableURL = URL(fileURLWithPath: path)
@@ -63,7 +64,7 @@ import Testing
   }
 
   @Test func refusesAnUnknownFlag() throws {
-    let path = BuiltBinaryPath.cherryDemo
+    let path = BuiltBinary.path("cherry-demo")
     try #require(FileManager.default.isExecutableFile(atPath: path), "no \(path)")
     let process = Process()
     process.executableURL = URL(fileURLWithPath: path)
@@ -72,22 +73,5 @@ import Testing
     try process.run()
     process.waitUntilExit()
     #expect(process.terminationStatus == 2)
-  }
-}
-
-/// Where `swift build` put `cherry-demo`: next to the test bundle.
-enum BuiltBinaryPath {
-  /// The path of the built `cherry-demo`.
-  static var cherryDemo: String {
-    if let dir = ProcessInfo.processInfo.environment["CHERRY_BIN_DIR"], !dir.isEmpty {
-      return dir + "/cherry-demo"
-    }
-    var url = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-    while url.pathComponents.count > 1 {
-      url.deleteLastPathComponent()
-      let candidate = url.appendingPathComponent("cherry-demo").path
-      if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-    }
-    return "cherry-demo"
   }
 }
