@@ -144,6 +144,15 @@ import Testing
     #expect(alpha["notes"] as? String == "from a newer cherry")
   }
 
+  @Test func aSaveThatChangesNothingLeavesAHandWrittenFileAsItIs() throws {
+    let fixture = try Fixture()
+    defer { fixture.folder.remove() }
+    let loaded = try fixture.store.load()
+    let outcome = try fixture.store.save(loaded.session, base: loaded.session, onConflict: .refuse)
+    #expect(outcome.session == loaded.session)
+    #expect(FileDigest.bytes(fixture.path) == Data(SessionUnknownFieldsTests.text.utf8))
+  }
+
   @Test func aFileWithoutUnknownFieldsIsWrittenAsTheSessionEncodes() throws {
     let folder = try TemporaryDirectory(prefix: "cherry-unknown")
     defer { folder.remove() }

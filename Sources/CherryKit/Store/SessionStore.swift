@@ -66,7 +66,8 @@ public struct SessionStore: Sendable {
   /// `base`, `session` and the file's session, and writes the result to a temporary
   /// file that is flushed and renamed into place with mode 0600. A symbolic link is
   /// written through to its target. Missing folders are created with mode 0700.
-  /// When the merged bytes equal the file's, nothing is written.
+  /// When the merged session equals the file's, nothing is written (a file others
+  /// can read is still rewritten with mode 0600).
   ///
   /// ``Session/selected`` is saved as the default selection for shells yet to
   /// start, and only when this shell changed it since `base`; the last shell that
@@ -104,21 +105,29 @@ public struct SessionStore: Sendable {
     if onConflict == .refuse, !merge.conflicts.isEmpty {
       throw .conflict(path: path, fields: merge.conflicts.map(\.place))
     }
-    var data = try Self.encode(merge.session, path: path)
-    if let existing, let theirs, theirs.migratedFrom == nil {
-      data = try Self.keepingUnknownFields(
-        of: existing.data, decoded: theirs.session, in: data, path: path)
-    }
-    if existing?.data != data || existing.map({ $0.mode & 0o777 != 0o600 }) == true {
-      let observer = self.observer
-      try AtomicFile.write(
-        data, to: target, reportedPath: path,
-        halfWritten: observer.map { observe in { observe(.halfWritten(temporaryPath: $0)) } })
+    // Nothing to change leaves a hand-formatted file in its form; a file others
+    // can read is still rewritten, with mode 0600.
+    let unchanged = theirs.map { $0.migratedFrom == nil && $0.session == merge.session } ?? false
+    if !unchanged || existing.map({ $0.mode & 0o777 != 0o600 }) == true {
+      var data = try Self.encode(merge.session, path: path)
+      if let existing, let theirs, theirs.migratedFrom == nil {
+        data = try Self.keepingUnknownFields(
+          of: existing.data, decoded: theirs.session, in: data, path: path)
+      }
+      try write(data, to: target)
     }
     var next = merge.session
     // The selection is this shell's own: another shell's `use` never changes it.
     next.selected = session.selected.flatMap { next.provider($0) == nil ? nil : $0 }
     return SaveOutcome(session: next, conflicts: merge.conflicts)
+  }
+
+  /// Replaces the (link-resolved) file, telling the test observer half-way.
+  private func write(_ data: Data, to target: String) throws(StoreError) {
+    let observer = self.observer
+    try AtomicFile.write(
+      data, to: target, reportedPath: path,
+      halfWritten: observer.map { observe in { observe(.halfWritten(temporaryPath: $0)) } })
   }
 
   /// Saves `session`, refusing any field another process changed too; the form
