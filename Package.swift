@@ -56,7 +56,7 @@ let package = Package(
       name: "CLibEdit",
       path: "Sources/CLibEdit",
       pkgConfig: "libedit",
-      providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
+      providers: [.apt(["libedit-dev"])]
     ),
     .target(name: "CEditLine", dependencies: ["CLibEdit"]),
     .target(
