@@ -1,4 +1,5 @@
 public import CherryKit
+import CherrySystem
 import Glibc
 
 /// One of the two streams a command writes to.
@@ -66,17 +67,8 @@ public final class StandardOutputSink: OutputSink {
   }
 
   private static func writeAll(_ bytes: inout [UInt8], to fd: Int32) {
-    bytes.withUnsafeBytes { raw in
-      var offset = 0
-      while offset < raw.count {
-        let written = Glibc.write(fd, raw.baseAddress.map { $0 + offset }, raw.count - offset)
-        if written < 0 {
-          if errno == EINTR { continue }
-          return  // a closed pipe: nothing sensible left to do with the text
-        }
-        offset += written
-      }
-    }
+    // A closed pipe: nothing sensible left to do with the text.
+    try? SystemCall.writeAll(fd, bytes)
   }
 }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import CherryDemo
 import CherryKit
 import CherryShell
+import CherrySystem
 import FoundationEssentials
 import Glibc
 import LineEditor
@@ -283,15 +284,7 @@ final class EditorLineSource: LineSource {
 /// Writes to stderr without Foundation.
 enum FileHandleText {
   static func writeError(_ text: String) {
-    let bytes = Array(text.utf8)
-    bytes.withUnsafeBytes { raw in
-      var offset = 0
-      while offset < raw.count {
-        let written = write(STDERR_FILENO, raw.baseAddress.map { $0 + offset }, raw.count - offset)
-        if written <= 0 { return }
-        offset += written
-      }
-    }
+    try? SystemCall.writeAll(STDERR_FILENO, text)
   }
 }
 
