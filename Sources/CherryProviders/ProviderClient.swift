@@ -84,24 +84,28 @@ public final class ProviderClient: Sendable {
   }
 
   /// The secrets of a request to a provider before its key and headers are read: the
-  /// registry's, and those of the provider's URLs (the key and headers join them when
+  /// registry's, and those of the provider's URLs, its Anthropic-compatible one
+  /// included (the key and headers join them when
   /// the request is built, the proxy's password when it is chosen).
   func secrets(_ provider: Provider, url: String? = nil) -> RequestSecrets {
     var own = SecretSet()
-    for text in [url, provider.url, provider.modelsURL].compactMap({ $0 }) {
+    let urls = [url, provider.url, provider.modelsURL, provider.effectiveAnthropicURL]
+    for text in urls.compactMap({ $0 }) {
       for secret in URLSecrets.secrets(in: text) { own.insert(secret) }
     }
     return RequestSecrets(shared: configuration.secrets, own: own)
   }
 
-  /// A request context for a provider.
+  /// A request context for a provider; `style` is the style the request speaks (its key
+  /// header, its answers): the model's route for chat and embeddings, else (`nil`) the
+  /// provider's own style.
   func context(
     _ provider: Provider, method: String, url: String, key: KeyChoice?, model: String?,
-    operation: RequestOperation, rule: String
+    operation: RequestOperation, rule: String, style: APIStyle? = nil
   ) -> RequestContext {
     RequestContext(
       method: method, url: url, maskedKey: key?.masked, model: model, operation: operation,
-      style: provider.style, ruleExplanation: rule, proxy: nil, timeoutSeconds: nil,
+      style: style ?? provider.style, ruleExplanation: rule, proxy: nil, timeoutSeconds: nil,
       maxResponseBytes: configuration.maxResponseBytes, secrets: secrets(provider, url: url))
   }
 }

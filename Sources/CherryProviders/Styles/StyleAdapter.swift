@@ -105,6 +105,11 @@ extension StyleAdapter {
 
 /// The adapter of each style, and helpers shared by them.
 enum StyleAdapters {
+  /// The most names read from one list entry's small arrays (New API's endpoint types,
+  /// Ollama's capabilities): real ones have a handful, and a hostile list must not make
+  /// one entry cost more than a few.
+  static let maxNamesPerEntry = 16
+
   /// The adapter for a style.
   ///
   /// - Parameter style: The API style.
