@@ -29,20 +29,38 @@ public final class ProviderClient: Sendable {
   }
 
   /// Fetches a provider's whole model list (`manage`): every page with the same key,
-  /// deduplicated by id, in the provider's order.
+  /// deduplicated by id, in the provider's order, in the provider's own style (a
+  /// `new-api` provider lists in the `openai` style, with each model's endpoint types).
+  ///
+  /// As Cherry Studio's listing does (issue 9), OpenRouter's embedding models and PPIO's
+  /// embedding and reranker models are merged in from their own lists
+  /// (``ExtraModelLists``), and an Ollama provider is asked what each model can do
+  /// (``OllamaCapabilityProbe``), which fills ``ListedModel/providerKinds``. Those
+  /// requests use the same key; when one fails, the list is kept without what it
+  /// would have added, and `onNote` says so.
   ///
   /// - Parameters:
   ///   - provider: The provider.
   ///   - keyIndex: The 0-based key index the rotation chose, or `nil` (the first key, or
   ///     none for a key-less provider).
+  ///   - onNote: Called with a note for the user (on stderr) when an extra list or a
+  ///     capability probe failed; `nil` to drop them.
   /// - Returns: The listed models.
-  /// - Throws: ``ProviderError`` explaining the failure.
-  public func listModels(_ provider: Provider, keyIndex: Int?) async throws(ProviderError)
-    -> [ListedModel]
-  {
-    try await fetchModelList(
-      provider, key: RequestBuilder.keyChoice(provider, keyIndex: keyIndex),
-      timeouts: interactiveTimeouts(provider), allPages: true)
+  /// - Throws: ``ProviderError`` explaining the failure of the main list (or `cancelled`).
+  public func listModels(
+    _ provider: Provider, keyIndex: Int?, onNote: (@Sendable (String) -> Void)? = nil
+  ) async throws(ProviderError) -> [ListedModel] {
+    let key = RequestBuilder.keyChoice(provider, keyIndex: keyIndex)
+    let timeouts = interactiveTimeouts(provider)
+    var models = try await fetchModelList(
+      provider, key: key, timeouts: timeouts, allPages: true)
+    models = try await withExtraLists(
+      provider, main: models, key: key, timeouts: timeouts, onNote: onNote)
+    if provider.style == .ollama {
+      models = try await probingOllamaCapabilities(
+        provider, models: models, key: key, onNote: onNote)
+    }
+    return models
   }
 
   /// Sends a chat message and streams the answer as it arrives (`ask`).
