@@ -8,6 +8,8 @@ extension ProviderClient {
   /// is a Messages request at the Anthropic-compatible URL, `gemini` a
   /// `streamGenerateContent`, `openai-response` a Responses request. An
   /// `image-generation` model takes no chat and is refused before anything is sent.
+  /// A model marked `stream off` (``ProviderModel/supportsStreaming``) is asked for one
+  /// JSON reply instead, read as the style's plain answer.
   ///
   /// - Parameters:
   ///   - provider: The provider.
@@ -27,9 +29,12 @@ extension ProviderClient {
     let route = try EndpointLookup.route(
       provider, model: model, method: "POST", secrets: secrets(provider))
     let adapter = route.chatAdapter
+    var prompt = prompt
+    prompt.stream = provider.model(model)?.supportsStreaming ?? true
     let context = context(
-      provider, method: "POST", url: route.endpoints.chat, key: key, model: model,
-      operation: .chat, rule: route.endpoints.ruleExplanation, style: route.style)
+      provider, method: "POST", url: adapter.chatURL(route.endpoints.chat, stream: prompt.stream),
+      key: key, model: model, operation: .chat, rule: route.endpoints.ruleExplanation,
+      style: route.style)
     if route.endpointType == .imageGeneration {
       throw context.error(
         .configuration, detail: "\(model) is an image-generation model: it takes no chat",
@@ -44,7 +49,7 @@ extension ProviderClient {
       throw context.error(.configuration, detail: "cannot encode the request", fix: "report this")
     }
     let request = try RequestBuilder.make(
-      provider: provider, context: context, key: key, body: body, streaming: true,
+      provider: provider, context: context, key: key, body: body, streaming: prompt.stream,
       environment: configuration.environment)
     let limit = configuration.maxResponseBytes
     return try await transport.perform(

@@ -28,7 +28,8 @@ struct AzureStyle: StyleAdapter {
   }
 
   func chatBody(model: String, prompt: ChatPrompt) throws -> [UInt8] {
-    try StyleAdapters.encode(ChatBody(model: model, messages: OpenAIStyle.messages(prompt)))
+    try StyleAdapters.encode(
+      ChatBody(model: model, messages: OpenAIStyle.messages(prompt), stream: prompt.stream))
   }
 
   func embeddingsBody(model: String) throws -> [UInt8]? {

@@ -67,7 +67,8 @@ struct OpenAIStyle: StyleAdapter {
   }
 
   func chatBody(model: String, prompt: ChatPrompt) throws -> [UInt8] {
-    try StyleAdapters.encode(ChatBody(model: model, messages: Self.messages(prompt)))
+    try StyleAdapters.encode(
+      ChatBody(model: model, messages: Self.messages(prompt), stream: prompt.stream))
   }
 
   /// The system and user messages of a prompt.
