@@ -189,6 +189,27 @@ struct ModelRoutePeerTests {
     }
   }
 
+  @Test("Azure's v1 API with api-version v1 speaks Responses, with Azure's api-key")
+  func azureResponses() async throws {
+    let reply =
+      #"{"object":"response","output":[{"type":"message","content":[{"type":"output_text","text":"hi"}]}]}"#
+    let server = try LoopbackHTTPServer { _ in .json(reply) }
+    defer { server.stop() }
+    var provider = Provider(id: "az", name: "Azure", style: .azureOpenAI, url: server.url)
+    provider.apiVersion = "v1"
+    provider.keys = ["azure-key-0123456789abcdef"]
+    try await Peer.withClient { client in
+      let result = await client.test(provider, model: Peer.model("gpt-4o"), keyIndex: 0)
+      #expect(result.ok, "\(result.error?.message ?? "")")
+    }
+    let request = try #require(server.requests.first)
+    #expect(request.target == "/openai/v1/responses?api-version=v1")
+    #expect(request.headers["api-key"] == "azure-key-0123456789abcdef")
+    #expect(request.headers["authorization"] == nil)
+    let body = String(decoding: request.body, as: UTF8.self)
+    #expect(body.contains(#""input":"hi""#) && body.contains(#""model":"gpt-4o""#), "\(body)")
+  }
+
   @Test("check --key N checks that key only, and numbers it N")
   func checkOneKey() async throws {
     try await Peer.withDemo { server, session, client in
