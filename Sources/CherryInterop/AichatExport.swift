@@ -104,7 +104,7 @@ enum AichatExport {
       "# The clients: section of aichat's config.yaml, written by cherry (export aichat).\n"
     return ExportedText(
       text: header + (try YAMLText.encode(Section(clients: clients))), variables: variables.names,
-      notes: notes)
+      notes: notes, holdsKey: clients.contains { $0.apiKey != nil })
   }
 
   /// aichat's client type and base for a style: its `claude` client appends

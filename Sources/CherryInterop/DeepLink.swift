@@ -62,7 +62,8 @@ enum DeepLink {
       "apiKey": APIKeyList.join(provider.keys), "type": provider.style.rawValue,
     ]
     let json =
-      (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
+      (try? JSONSerialization.data(
+        withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
     let data = String(
       NodeBase64.encode([UInt8](json)).map { $0 == "+" ? "_" : $0 == "/" ? "-" : $0 })
     return "cherrystudio://providers/api-keys?v=\(version)&data=\(data)"

@@ -41,6 +41,7 @@ enum EnvExport {
       base = try ConsumerBase.base(of: provider)
       (baseName, keyName) = ("ANTHROPIC_BASE_URL", "ANTHROPIC_AUTH_TOKEN")
     }
+    var holdsKey = false
     var lines = [
       "# \(provider.name) (\(provider.id)) for the \(flavour == .openai ? "OpenAI" : "Anthropic") SDKs; load with: eval \"$(cherry -c 'export env \(provider.id)')\"",
       "export \(baseName)=\(ShellWord.quote(base))",
@@ -50,6 +51,7 @@ enum EnvExport {
         lines.append("export \(keyName)=\"${\(variable)}\"")
       } else {
         lines.append("export \(keyName)=\(ShellWord.quote(key))")
+        holdsKey = true
       }
       if provider.keys.count > 1 {
         notes.append("\(provider.id): the SDKs take one key (key #1); they do not rotate keys")
@@ -58,6 +60,7 @@ enum EnvExport {
       notes.append("\(provider.id) has no keys: set \(keyName) yourself")
     }
     return ExportedText(
-      text: lines.joined(separator: "\n") + "\n", variables: variables.names, notes: notes)
+      text: lines.joined(separator: "\n") + "\n", variables: variables.names, notes: notes,
+      holdsKey: holdsKey)
   }
 }

@@ -70,11 +70,12 @@ public enum InteropService {
           "\(provider.id) has no key, and a Cherry Studio link must carry one",
           fix: ["set one first: key <key>"])
       }
-      var notes = ["the link holds the key itself: share it only with whom may use the key"]
+      var notes = ["the link holds the key itself: share it only with people who may use the key"]
       if provider.apiVersion != nil {
         notes.append("the link cannot carry the api-version: set it in the app by hand")
       }
-      return ExportedText(text: DeepLink.write(provider) + "\n", variables: [], notes: notes)
+      return ExportedText(
+        text: DeepLink.write(provider) + "\n", variables: [], notes: notes, holdsKey: true)
     }
   }
 

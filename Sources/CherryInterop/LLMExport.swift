@@ -96,6 +96,6 @@ enum LLMExport {
     return ExportedText(
       text: text, variables: variables.names,
       notes: (commands.isEmpty ? [] : ["set the keys llm reads with:"] + commands.map { "  " + $0 })
-        + notes)
+        + notes, holdsKey: false)
   }
 }

@@ -89,6 +89,11 @@ enum LiteLLMExport {
     ]
     return ExportedText(
       text: header.joined(separator: "\n") + "\n" + yaml, variables: variables.names,
-      notes: notes)
+      notes: notes,
+      holdsKey: deployments.contains { deployment in
+        deployment.litellmParams.apiKey?.hasPrefix("os.environ/") == false
+          || (deployment.litellmParams.extraHeaders ?? [:]).values.contains(
+            where: KeyMask.looksLikeKey)
+      })
   }
 }

@@ -38,7 +38,9 @@ enum ReduxPersist {
     var notes: [String] = []
     if mapped.leftOut > 0 {
       notes.append(
-        "left out \(mapped.leftOut) built-in providers that have no key and are off in Cherry Studio"
+        mapped.leftOut == 1
+          ? "left out 1 built-in provider that has no key and is off in Cherry Studio"
+          : "left out \(mapped.leftOut) built-in providers that have no key and are off in Cherry Studio"
       )
     }
     if let persistVersion {

@@ -54,18 +54,6 @@ public enum ExportPreparation {
     return copy
   }
 
-  /// Whether an export of these providers holds a secret itself (its file is then
-  /// written with mode 0600).
-  ///
-  /// - Parameter providers: The prepared providers.
-  /// - Returns: `true` when a key or a key-like header value is literal.
-  public static func holdsSecret(_ providers: [Provider]) -> Bool {
-    providers.contains { provider in
-      provider.keys.contains { !isReference($0) }
-        || provider.headers.contains { !isReference($0.value) && KeyMask.looksLikeKey($0.value) }
-    }
-  }
-
   /// Whether a stored value is an `env:NAME` reference.
   ///
   /// - Parameter value: A key or header value.

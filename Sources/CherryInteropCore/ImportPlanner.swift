@@ -80,8 +80,8 @@ public enum ImportPlanner {
     mergeHeaders(source.headers ?? [], into: &provider, changes: &changes)
     if source.enabled == true, !provider.enabled {
       entry.notes.append(
-        "on in the source; it stays off here (DESIGN: nothing switches on by itself): "
-          + "use \(provider.id), then enable")
+        "on in the source; here it stays off until you switch it on: use \(provider.id), then enable"
+      )
     }
     for field in source.notMapped { entry.notes.append("not imported: \(field)") }
 

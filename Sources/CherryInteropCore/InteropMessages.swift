@@ -130,6 +130,8 @@ public struct ExportedText: Codable, Sendable, Equatable {
   public var variables: [String]
   /// Lines for standard error: what to run next (`llm keys set …`), what was left out.
   public var notes: [String]
+  /// Whether the text holds a key itself (its file is then written with mode 0600).
+  public var holdsKey: Bool
 
   /// Creates an export result.
   ///
@@ -137,10 +139,12 @@ public struct ExportedText: Codable, Sendable, Equatable {
   ///   - text: The text.
   ///   - variables: The variables it refers to.
   ///   - notes: Lines for standard error.
-  public init(text: String, variables: [String], notes: [String] = []) {
+  ///   - holdsKey: Whether the text holds a key itself.
+  public init(text: String, variables: [String], notes: [String] = [], holdsKey: Bool) {
     self.text = text
     self.variables = variables
     self.notes = notes
+    self.holdsKey = holdsKey
   }
 }
 

@@ -9,7 +9,7 @@ enum CommandTable {
   /// The commands.
   static let all: [CommandSpec] =
     providers + keys + urls + teaching + models + requestSettings + checks + sessionCommands
-    + scripts + usual
+    + interop + scripts + usual
 
   /// Every name and alias → its index in ``all``.
   private static let index: [String: Int] = {
