@@ -165,6 +165,7 @@ let package = Package(
         "CherryInterop", "CherryInteropCore", "CherryKit", "CherryTestSupport",
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ],
+      exclude: ["Peers"],
       swiftSettings: strictSettings
     ),
     .testTarget(

@@ -15,8 +15,7 @@ struct InteropBinaryTests {
 
     init() throws { folder = try TemporaryDirectory(prefix: "cherry-interop") }
 
-    func run(_ commands: [String], environment: [String: String?] = [:]) throws -> ProcessResult
-    {
+    func run(_ commands: [String], environment: [String: String?] = [:]) throws -> ProcessResult {
       var env: [String: String?] = ["CHERRY_HOME": folder.path, "HOME": folder.path]
       for (name, value) in environment { env[name] = value }
       return try ProcessRunner.run(
@@ -142,7 +141,8 @@ struct InteropBinaryTests {
     defer { other.folder.remove() }
     let imported = try other.run(["import '\(link)'"])
     #expect(imported.status == 0, "\(imported.stderr)")
-    #expect(!imported.stdout.contains(Self.literalKey) && !imported.stderr.contains(Self.literalKey))
+    #expect(
+      !imported.stdout.contains(Self.literalKey) && !imported.stderr.contains(Self.literalKey))
     let session = try SessionStore(path: other.session).load().session
     let deepseek = try #require(session.provider("deepseek"))
     #expect(deepseek.keys == [Self.literalKey, "sk-e2e-second-0123456789abcdef"])

@@ -122,13 +122,13 @@ struct LiteLLMTests {
     ),
     ("ollama_chat/m", "http://127.0.0.1:11434", "http://127.0.0.1:11434/api/chat"),
   ])
-  func foreignBasesReachWhatLiteLLMWouldCall(model: String, base: String, endpoint: String) throws
-  {
+  func foreignBasesReachWhatLiteLLMWouldCall(model: String, base: String, endpoint: String) throws {
     let config = LiteLLMConfig(
       modelList: [
         LiteLLMConfig.Deployment(
           modelName: "x",
-          litellmParams: LiteLLMConfig.Parameters(model: model, apiBase: base, apiKey: "os.environ/K"),
+          litellmParams: LiteLLMConfig.Parameters(
+            model: model, apiBase: base, apiKey: "os.environ/K"),
           modelInfo: nil)
       ], generalSettings: nil)
     let read = try #require(LiteLLMImport.providers(config, source: "test").providers.first)
