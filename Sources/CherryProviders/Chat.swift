@@ -18,7 +18,8 @@ extension ProviderClient {
     _ provider: Provider, model: String, key: KeyChoice?, prompt: ChatPrompt, timeouts: Timeouts,
     firstContentOnly: Bool, onText: (@Sendable (String) -> Void)?
   ) async throws(ProviderError) -> Bool {
-    let endpoints = try EndpointLookup.resolve(provider, model: model, method: "POST")
+    let endpoints = try EndpointLookup.resolve(
+      provider, model: model, method: "POST", secrets: secrets(provider))
     let adapter = StyleAdapters.adapter(for: provider.style)
     let context = context(
       provider, method: "POST", url: endpoints.chat, key: key, model: model, operation: .chat,
@@ -27,7 +28,7 @@ extension ProviderClient {
     do {
       body = try adapter.chatBody(model: model, prompt: prompt)
     } catch {
-      throw context.error(.configuration, detail: "cannot encode the request", hint: "report this")
+      throw context.error(.configuration, detail: "cannot encode the request", fix: "report this")
     }
     let request = try RequestBuilder.make(
       provider: provider, context: context, key: key, body: body, streaming: true,
@@ -36,63 +37,90 @@ extension ProviderClient {
     return try await transport.perform(
       request, providerProxy: provider.proxy, timeouts: timeouts
     ) { response, context in
-      var reader = ChatStreamReader(adapter: adapter, maxLineBytes: limit)
-      for try await chunk in response.body {
-        for step in try reader.feed(chunk.readableBytesView) {
-          if let done = try Self.apply(step, firstContentOnly, onText, context) { return done }
+      var reader = ChatStreamReader(adapter: adapter, style: provider.style, maxLineBytes: limit)
+      // Never an empty success: `ask` would print nothing (issue 9).
+      func finished(_ steps: [StreamStep]) throws -> Bool {
+        for step in steps {
+          guard try Self.apply(step, firstContentOnly, onText, context) else { continue }
+          guard reader.sawContent else {
+            throw MalformedResponseError(reason: "the stream ended without an answer")
+          }
+          return true
         }
+        return false
       }
-      for step in try reader.finish() {
-        if let done = try Self.apply(step, firstContentOnly, onText, context) { return done }
+      for try await chunk in response.body {
+        if try finished(try reader.feed(chunk.readableBytesView)) { return true }
       }
-      if !reader.sawContent && firstContentOnly {
+      if try finished(try reader.finish()) { return true }
+      guard reader.sawContent else {
         throw MalformedResponseError(reason: "the stream ended without an answer")
       }
-      return reader.sawContent
+      return true
     }
   }
 
-  /// Applies one stream step; returns the result when reading should stop.
+  /// Applies one stream step; returns whether reading should stop.
   private static func apply(
     _ step: StreamStep, _ firstContentOnly: Bool, _ onText: (@Sendable (String) -> Void)?,
     _ context: RequestContext
-  ) throws -> Bool? {
+  ) throws -> Bool {
     switch step {
     case .content(let text):
       if !text.isEmpty { onText?(text) }
-      return firstContentOnly ? true : nil
+      return firstContentOnly
     case .ignore:
-      return nil
+      return false
     case .failure(let message):
       throw ProviderErrorClassifier.classifyStreamError(message, context: context)
     case .end:
-      return firstContentOnly ? nil : true
+      return !firstContentOnly
     }
   }
 }
 
-/// Turns a chat stream's bytes into steps, whatever its framing; a body that turns out
-/// to be one plain JSON document (some gateways answer a stream request that way) is
-/// read as one event when the stream ends.
+/// Turns a chat stream's bytes into steps, whatever its framing (issue 9).
+///
+/// A body that turns out to be one plain JSON document — a gateway that ignores
+/// `stream: true`, a server that answers one message — is read as the style's
+/// non-streamed answer when the stream ends. A body in which nothing is this style's
+/// (no event it knows, no reply it can read) is malformed, never an empty answer.
 struct ChatStreamReader {
+  /// The most bytes kept in case the body is a plain JSON reply rather than a stream.
+  static let plainReplyBytes = 4 << 20
+
   let adapter: any StyleAdapter
+  let style: APIStyle
   private var sse: SSEReader
   private var ndjson: NDJSONReader
-  /// The start of the body, kept in case it is plain JSON rather than a stream.
+  /// The start of the body, kept until the first event in case it is plain JSON.
   private var head: [UInt8] = []
+  private var headOverflowed = false
   private var sawEvent = false
+  /// Whether an event this style knows arrived (anything but `.ignore`).
+  private var sawKnownEvent = false
+  /// The first event's data, for the message when no event is known.
+  private var firstEvent: String?
   /// Whether any chunk of the answer has been seen.
   private(set) var sawContent = false
 
-  init(adapter: any StyleAdapter, maxLineBytes: Int) {
+  init(adapter: any StyleAdapter, style: APIStyle, maxLineBytes: Int) {
     self.adapter = adapter
+    self.style = style
     sse = SSEReader(maxLineBytes: maxLineBytes)
     ndjson = NDJSONReader(maxLineBytes: maxLineBytes)
   }
 
   /// The steps completed by a chunk of the body.
   mutating func feed(_ bytes: some Collection<UInt8>) throws -> [StreamStep] {
-    if !sawEvent && head.count < ResponseLimit.errorBodyBytes { head.append(contentsOf: bytes) }
+    if !sawEvent && !headOverflowed {
+      if head.count + bytes.count <= Self.plainReplyBytes {
+        head.append(contentsOf: bytes)
+      } else {
+        headOverflowed = true
+        head = []
+      }
+    }
     var steps: [StreamStep] = []
     switch adapter.framing {
     case .sse:
@@ -106,23 +134,73 @@ struct ChatStreamReader {
   }
 
   /// The steps left when the body ends.
+  ///
+  /// - Throws: ``MalformedResponseError`` when nothing in the body is this style's.
   mutating func finish() throws -> [StreamStep] {
+    var steps: [StreamStep] = []
     switch adapter.framing {
     case .sse:
-      if let event = sse.finish() { return [try step(name: event.name, data: event.data)] }
+      if let event = sse.finish() { steps.append(try step(name: event.name, data: event.data)) }
     case .ndjson:
-      if let line = ndjson.finish() { return [try step(name: nil, data: line)] }
+      if let line = ndjson.finish() { steps.append(try step(name: nil, data: line)) }
     }
-    guard !sawEvent, let json = JSONValue.parse(head) else { return [] }
-    if json["error"] != nil { return [.failure(ProviderMessage.extract(json: json))] }
-    return []
+    if sawEvent {
+      guard sawKnownEvent else {
+        throw MalformedResponseError(
+          reason: "no event of the \(style.rawValue) style in the stream", excerpt: firstEvent)
+      }
+      return steps
+    }
+    return try plainReply()
+  }
+
+  /// Reads a body without events as a plain JSON reply.
+  private mutating func plainReply() throws -> [StreamStep] {
+    if headOverflowed {
+      throw MalformedResponseError(
+        reason: "the answer is neither a \(style.rawValue) stream nor a JSON reply (over"
+          + " \(Self.plainReplyBytes >> 20) MiB without an event)")
+    }
+    guard head.contains(where: { ![0x20, 0x0A, 0x0D, 0x09].contains($0) }) else {
+      throw MalformedResponseError(reason: "the answer is empty")
+    }
+    let root: JSONCursor
+    do {
+      root = try JSONDocument(head, what: "a \(style.rawValue) stream or JSON reply").root
+    } catch is MalformedResponseError {
+      throw MalformedResponseError(
+        reason: "the answer is neither a \(style.rawValue) stream nor a JSON reply",
+        excerpt: MalformedResponseError.excerpt(of: head))
+    }
+    if let error = root.member("error"), !error.isNull {
+      let value = JSONValue.parse(error.slice) ?? .null
+      return [.failure(ProviderMessage.extract(json: .object(["error": value])))]
+    }
+    guard let text = try adapter.plainReply(root) else {
+      throw MalformedResponseError(
+        reason: "a JSON reply that is not a \(style.rawValue) answer",
+        excerpt: MalformedResponseError.excerpt(of: head))
+    }
+    sawContent = true
+    return [.content(text), .end]
   }
 
   private mutating func step(name: String?, data: String) throws -> StreamStep {
-    sawEvent = true
-    head = []
+    if !sawEvent {
+      sawEvent = true
+      head = []
+      firstEvent = String(data.prefix(MalformedResponseError.excerptBytes))
+    }
     let step = try adapter.interpret(name: name, data: data)
-    if case .content = step { sawContent = true }
+    switch step {
+    case .content:
+      sawContent = true
+      sawKnownEvent = true
+    case .ignore:
+      break
+    case .failure, .end:
+      sawKnownEvent = true
+    }
     return step
   }
 }

@@ -1,14 +1,21 @@
+public import CherryKit
+
 /// How a ``ProviderClient`` talks to providers: the environment it reads
-/// (proxies, `SSL_CERT_FILE`, `env:` keys and headers), the trace hook, limits and
-/// the default timeouts of DESIGN §1.4.
+/// (proxies, `SSL_CERT_FILE`, `env:` keys and headers), the secrets to mask, the trace
+/// hook, limits and the default timeouts of DESIGN §1.4 (``RequestDefaults``).
 public struct ClientConfiguration: Sendable {
   /// The process environment, read at request time: `HTTPS_PROXY`, `HTTP_PROXY`,
   /// `NO_PROXY` (either case), `SSL_CERT_FILE`, and the variables of `env:NAME` keys
   /// and headers.
   public var environment: [String: String]
-  /// Called once per request when it ends, with its method, URL, masked headers,
-  /// status and time (`set trace on`); `nil` for no tracing.
+  /// Called once per request when it ends (and once per redirect it followed), with
+  /// its method, URL, masked headers, status and time (`set trace on`); `nil` for no
+  /// tracing.
   public var trace: (@Sendable (RequestTrace) -> Void)?
+  /// The process-wide secrets: everything a request prints is masked with them and
+  /// with the request's own, which are registered here as each request reads them
+  /// (an `env:` key's value, a header value, a URL or proxy password).
+  public var secrets: SecretRegistry
   /// The cap on a response body (model lists, embeddings): larger answers fail
   /// with ``ProviderError/Kind/tooLarge``.
   public var maxResponseBytes: Int
@@ -30,22 +37,28 @@ public struct ClientConfiguration: Sendable {
   /// - Parameters:
   ///   - environment: The environment to read (usually `ProcessInfo.processInfo.environment`).
   ///   - trace: The trace hook, or `nil`.
-  ///   - maxResponseBytes: The response-size cap; 32 MiB by default.
-  ///   - connectTimeout: The connect timeout of `manage` and `ask`; 10 s by default.
-  ///   - idleTimeout: The idle timeout of `manage` and `ask`; 60 s by default.
+  ///   - secrets: The process-wide secrets; a fresh, empty registry by default.
+  ///   - maxResponseBytes: The response-size cap; ``RequestDefaults/maxResponseBytes``
+  ///     by default.
+  ///   - connectTimeout: The connect timeout of `manage` and `ask`;
+  ///     ``RequestDefaults/connectTimeout`` by default.
+  ///   - idleTimeout: The idle timeout of `manage` and `ask`;
+  ///     ``RequestDefaults/idleTimeout`` by default.
   ///   - maxConnectionsPerHost: The per-host connection limit; 64 by default.
   ///   - resolverOverride: A resolver stand-in for tests, or `nil`.
   public init(
     environment: [String: String] = [:],
     trace: (@Sendable (RequestTrace) -> Void)? = nil,
-    maxResponseBytes: Int = 32 * 1024 * 1024,
-    connectTimeout: Double = 10,
-    idleTimeout: Double = 60,
+    secrets: SecretRegistry = SecretRegistry(),
+    maxResponseBytes: Int = RequestDefaults.maxResponseBytes,
+    connectTimeout: Double = RequestDefaults.connectTimeout,
+    idleTimeout: Double = RequestDefaults.idleTimeout,
     maxConnectionsPerHost: Int = 64,
     resolverOverride: (@Sendable (_ host: String) -> SimulatedDNSFailure?)? = nil
   ) {
     self.environment = environment
     self.trace = trace
+    self.secrets = secrets
     self.maxResponseBytes = maxResponseBytes
     self.connectTimeout = connectTimeout
     self.idleTimeout = idleTimeout

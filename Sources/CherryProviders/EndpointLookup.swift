@@ -9,30 +9,26 @@ enum EndpointLookup {
   ///   - provider: The provider.
   ///   - model: The model to fill into `{model}`, or `nil`.
   ///   - method: The method of the request about to be made, for the message.
+  ///   - secrets: The secrets to mask in the message.
   /// - Returns: The endpoints.
   /// - Throws: ``ProviderError`` of kind `configuration` when the URL breaks a rule.
-  static func resolve(_ provider: Provider, model: String?, method: String) throws(ProviderError)
-    -> ResolvedEndpoints
-  {
+  static func resolve(
+    _ provider: Provider, model: String?, method: String, secrets: RequestSecrets
+  ) throws(ProviderError) -> ResolvedEndpoints {
     do {
       return try EndpointResolver.resolve(provider, model: model)
     } catch {
+      // The URL rules word both halves; the stored URL breaks one of them.
       let detail: String
-      var hint = "set the provider's URL with `url <root URL>`"
       switch error {
-      case .empty:
-        detail = "the provider has no URL"
-      case .unsupportedScheme(let scheme):
-        detail = "only http and https URLs work, not \(scheme)"
-      case .malformed(let reason):
-        detail = "the URL is not valid: \(reason)"
-      case .pastedEndpoint(_, let suffix, let rootFix, let exactFix):
-        detail = "the URL ends in the endpoint \(suffix)"
-        hint = "enter the root with `url \(rootFix)`, or the exact endpoint with `url \(exactFix)`"
+      case .empty: detail = "the provider has no URL"
+      default: detail = error.what
       }
+      let fix = error.fix.split(separator: "\n").joined(separator: "; ")
+      let mask = { (text: String) in KeyMask.maskLine(secrets.mask(text)) }
       throw ProviderError(
-        kind: .configuration, method: method, url: URLParts.maskQuery(provider.url), detail: detail,
-        hint: hint)
+        kind: .configuration, method: method, url: mask(URLSecrets.masked(provider.url)),
+        detail: mask(detail), fix: mask(fix))
     }
   }
 }

@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import CherryKit
 import NIOCore
 import NIOSSL
 import Synchronization
@@ -7,7 +8,7 @@ import Synchronization
 /// trust roots and timeouts are set per client, not per request.
 struct ClientKey: Hashable, Sendable {
   /// The proxy, or `nil` for direct connections.
-  var proxy: ProxyChoice?
+  var proxy: ProxyURL?
   /// The CA file from `SSL_CERT_FILE`, or `nil` for the system store.
   var caFile: String?
   /// The connect timeout, in milliseconds.
@@ -57,7 +58,8 @@ final class HTTPClientCache: Sendable {
 
   /// The AsyncHTTPClient configuration for a key (notes/swift-http.md): the per-host
   /// limit raised so `check` is not capped at 8, no connect retry so a refused
-  /// connection is reported at once, our timeouts, proxy and CA.
+  /// connection is reported at once, no redirect following (``Transport`` follows
+  /// same-origin redirects itself, DESIGN §1.2), our timeouts, proxy and CA.
   private func configuration(for key: ClientKey) -> HTTPClient.Configuration {
     var configuration = HTTPClient.Configuration()
     configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit =
@@ -67,10 +69,12 @@ final class HTTPClientCache: Sendable {
       connect: .milliseconds(key.connectMilliseconds),
       read: key.idleMilliseconds.map { TimeAmount.milliseconds($0) })
     configuration.decompression = .disabled
+    configuration.redirectConfiguration = .disallow
     if let proxy = key.proxy {
-      if proxy.isSOCKS {
+      switch proxy.kind {
+      case .socks5:
         configuration.proxy = .socksServer(host: proxy.host, port: proxy.port)
-      } else {
+      case .http:
         let authorization = proxy.user.map {
           HTTPClient.Authorization.basic(username: $0, password: proxy.password ?? "")
         }

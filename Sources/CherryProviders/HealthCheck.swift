@@ -85,7 +85,7 @@ extension ProviderClient {
   ///   - onRow: Called with each model's row as soon as all its keys are done.
   /// - Returns: The report, rows in model order.
   public func check(
-    _ provider: Provider, concurrency: Int, timeout: Double = 15,
+    _ provider: Provider, concurrency: Int, timeout: Double = RequestDefaults.testTimeout,
     onRow: (@Sendable (HealthReport.Row) -> Void)? = nil
   ) async -> HealthReport {
     let models = provider.models.filter { !provider.kinds(of: $0).contains(.rerank) }
@@ -97,28 +97,17 @@ extension ProviderClient {
     }
     var table = [[KeyTestResult?]](
       repeating: [KeyTestResult?](repeating: nil, count: keyIndices.count), count: models.count)
-    await withTaskGroup(of: (Int, Int, KeyTestResult).self) { group in
-      var next = jobs.makeIterator()
-      func start(_ job: (model: Int, key: Int)) {
-        let model = models[job.model]
-        let keyIndex = keyIndices[job.key]
-        group.addTask {
-          (
-            job.model, job.key,
-            await self.test(provider, model: model, keyIndex: keyIndex, timeout: timeout)
-          )
-        }
-      }
-      for _ in 0..<max(1, concurrency) {
-        guard let job = next.next() else { break }
-        start(job)
-      }
-      for await (model, key, result) in group {
-        table[model][key] = result
-        if let onRow, table[model].allSatisfy({ $0 != nil }) {
-          onRow(HealthReport.Row(model: models[model].id, results: table[model].compactMap { $0 }))
-        }
-        if let job = next.next() { start(job) }
+    await BoundedConcurrency.run(jobs.count, concurrency: concurrency) { [jobs] index in
+      let job = jobs[index]
+      return await self.test(
+        provider, model: models[job.model], keyIndex: keyIndices[job.key], timeout: timeout)
+    } onResult: { index, result in
+      let job = jobs[index]
+      table[job.model][job.key] = result
+      if let onRow, table[job.model].allSatisfy({ $0 != nil }) {
+        onRow(
+          HealthReport.Row(model: models[job.model].id, results: table[job.model].compactMap { $0 })
+        )
       }
     }
     let rows = models.indices.map {

@@ -68,10 +68,12 @@ extension ProviderClient {
   ///   - model: The model to test, or `nil` for a key check.
   ///   - keyIndex: The 0-based key to use, or `nil` (the first key, or none for a
   ///     key-less provider).
-  ///   - timeout: The total limit in seconds (DESIGN §1.4: 15 by default).
+  ///   - timeout: The total limit in seconds (DESIGN §1.4:
+  ///     ``RequestDefaults/testTimeout`` by default).
   /// - Returns: The result; failures are in it, never thrown.
   public func test(
-    _ provider: Provider, model: ProviderModel?, keyIndex: Int?, timeout: Double = 15
+    _ provider: Provider, model: ProviderModel?, keyIndex: Int?,
+    timeout: Double = RequestDefaults.testTimeout
   ) async -> KeyTestResult {
     let key = RequestBuilder.keyChoice(provider, keyIndex: keyIndex)
     let target: TestTarget
@@ -106,37 +108,38 @@ extension ProviderClient {
     return result
   }
 
-  /// Tests every key at once, each on its own (DESIGN §1.4); a key-less provider gets
-  /// one check with no key.
+  /// Tests every key concurrently, each on its own, at most `concurrency` at a time
+  /// (DESIGN §1.4); a key-less provider gets one check with no key.
   ///
   /// - Parameters:
   ///   - provider: The provider.
   ///   - model: The model to test, or `nil` for a key check.
   ///   - timeout: The total limit of each test, in seconds.
+  ///   - concurrency: The most tests in flight; ``RequestDefaults/concurrency`` by
+  ///     default.
   /// - Returns: One result per key, in key order.
-  public func testAllKeys(_ provider: Provider, model: ProviderModel?, timeout: Double = 15) async
-    -> [KeyTestResult]
-  {
+  public func testAllKeys(
+    _ provider: Provider, model: ProviderModel?, timeout: Double = RequestDefaults.testTimeout,
+    concurrency: Int = RequestDefaults.concurrency
+  ) async -> [KeyTestResult] {
     guard !provider.keys.isEmpty else {
       return [await test(provider, model: model, keyIndex: nil, timeout: timeout)]
     }
-    return await withTaskGroup(of: (Int, KeyTestResult).self) { group in
-      for index in provider.keys.indices {
-        group.addTask {
-          (index, await self.test(provider, model: model, keyIndex: index, timeout: timeout))
-        }
-      }
-      var results: [(Int, KeyTestResult)] = []
-      for await result in group { results.append(result) }
-      return results.sorted { $0.0 < $1.0 }.map(\.1)
+    var results = [KeyTestResult?](repeating: nil, count: provider.keys.count)
+    await BoundedConcurrency.run(provider.keys.count, concurrency: concurrency) { index in
+      await self.test(provider, model: model, keyIndex: index, timeout: timeout)
+    } onResult: { index, result in
+      results[index] = result
     }
+    return results.compactMap { $0 }
   }
 
   /// Sends one embeddings call and checks the answer is JSON without an error.
   func embed(_ provider: Provider, model: String, key: KeyChoice?, timeouts: Timeouts)
     async throws(ProviderError)
   {
-    let endpoints = try EndpointLookup.resolve(provider, model: model, method: "POST")
+    let endpoints = try EndpointLookup.resolve(
+      provider, model: model, method: "POST", secrets: secrets(provider))
     let adapter = StyleAdapters.adapter(for: provider.style)
     let url = endpoints.embeddings ?? endpoints.chat
     let context = context(
@@ -146,12 +149,12 @@ extension ProviderClient {
     do {
       body = try adapter.embeddingsBody(model: model)
     } catch {
-      throw context.error(.configuration, detail: "cannot encode the request", hint: "report this")
+      throw context.error(.configuration, detail: "cannot encode the request", fix: "report this")
     }
     guard let body, endpoints.embeddings != nil else {
       throw context.error(
         .configuration, detail: "no embeddings endpoint for the \(provider.style.rawValue) style",
-        hint:
+        fix:
           "test a chat model instead (`test <model>`), or mark this one `model \(model) kinds -embedding`"
       )
     }
@@ -162,12 +165,12 @@ extension ProviderClient {
     try await transport.perform(request, providerProxy: provider.proxy, timeouts: timeouts) {
       response, context in
       let bytes = try await ResponseLimit.collect(response, limit: limit)
-      guard let json = JSONValue.parse(bytes) else {
-        throw MalformedResponseError(reason: "the embeddings answer is not JSON")
-      }
-      if json["error"] != nil {
+      // Checked without building the answer in memory: it may be large.
+      let root = try JSONDocument(bytes, what: "an embeddings answer").root
+      if let error = root.member("error"), !error.isNull {
+        let value = JSONValue.parse(error.slice.prefix(ResponseLimit.errorBodyBytes)) ?? .null
         throw ProviderErrorClassifier.classifyStreamError(
-          ProviderMessage.extract(json: json), context: context)
+          ProviderMessage.extract(json: .object(["error": value])), context: context)
       }
     }
   }

@@ -5,7 +5,8 @@ extension ProviderClient {
   static let maxPages = 1000
 
   /// Fetches the model list: the first page only (the key check) or every page, all with
-  /// the same key (DESIGN §1.3).
+  /// the same key (DESIGN §1.3), at most ``RequestDefaults/maxListedModels`` entries in
+  /// all (DESIGN §2.4).
   ///
   /// - Parameters:
   ///   - provider: The provider.
@@ -17,12 +18,16 @@ extension ProviderClient {
   func fetchModelList(
     _ provider: Provider, key: KeyChoice?, timeouts: Timeouts, allPages: Bool
   ) async throws(ProviderError) -> [ListedModel] {
-    let endpoints = try EndpointLookup.resolve(provider, model: nil, method: "GET")
+    let endpoints = try EndpointLookup.resolve(
+      provider, model: nil, method: "GET", secrets: secrets(provider))
     guard let modelsURL = endpoints.models else {
-      throw ProviderError(
-        kind: .configuration, method: "GET", url: URLParts.maskQuery(endpoints.entered),
-        maskedKey: key?.masked, detail: "no model-list URL can be derived from this URL",
-        hint: endpoints.modelsProblem ?? "set one with `models-url <url>`")
+      var context = context(
+        provider, method: "GET", url: endpoints.entered, key: key, model: nil, operation: .list,
+        rule: endpoints.ruleExplanation)
+      context.maskedKey = key?.masked
+      throw context.error(
+        .configuration, detail: "no model-list URL can be derived from this URL",
+        fix: endpoints.modelsProblem ?? "set one with `models-url <url>`")
     }
     let adapter = StyleAdapters.adapter(for: provider.style)
     let limit = configuration.maxResponseBytes
@@ -40,9 +45,9 @@ extension ProviderClient {
         environment: configuration.environment)
       let page = try await transport.perform(
         request, providerProxy: provider.proxy, timeouts: timeouts
-      ) { response, _ in
+      ) { [remaining = RequestDefaults.maxListedModels - models.count] response, _ in
         let bytes = try await ResponseLimit.collect(response, limit: limit)
-        return try adapter.parseListPage(bytes, modelsURL: modelsURL)
+        return try adapter.parseListPage(bytes, modelsURL: modelsURL, maxEntries: remaining)
       }
       for model in page.models where !model.id.isEmpty && seenIDs.insert(model.id).inserted {
         models.append(model)

@@ -64,8 +64,9 @@ public final class ProviderClient: Sendable {
       timeouts: interactiveTimeouts(provider), firstContentOnly: false, onText: onText)
   }
 
-  /// The limits of `manage` and `ask`: 10 s connect, 60 s idle, no total limit, or the
-  /// provider's `timeout` for both (DESIGN §1.4).
+  /// The limits of `manage` and `ask`: the configuration's connect and idle timeouts
+  /// (``RequestDefaults``: 10 s and 60 s), no total limit, or the provider's `timeout`
+  /// for both (DESIGN §1.4).
   func interactiveTimeouts(_ provider: Provider) -> Timeouts {
     if let timeout = provider.timeout, timeout > 0 {
       return Timeouts(
@@ -75,10 +76,22 @@ public final class ProviderClient: Sendable {
       connect: configuration.connectTimeout, idle: configuration.idleTimeout, total: nil)
   }
 
-  /// The limits of the test: the total given, which also bounds the connect time.
+  /// The limits of the test: the total given (``RequestDefaults/testTimeout`` when it
+  /// is not positive), which also bounds the connect time.
   func testTimeouts(_ timeout: Double) -> Timeouts {
-    let total = timeout > 0 ? timeout : 15
+    let total = timeout > 0 ? timeout : RequestDefaults.testTimeout
     return Timeouts(connect: min(total, configuration.connectTimeout), idle: nil, total: total)
+  }
+
+  /// The secrets of a request to a provider before its key and headers are read: the
+  /// registry's, and those of the provider's URLs (the key and headers join them when
+  /// the request is built, the proxy's password when it is chosen).
+  func secrets(_ provider: Provider, url: String? = nil) -> RequestSecrets {
+    var own = SecretSet()
+    for text in [url, provider.url, provider.modelsURL].compactMap({ $0 }) {
+      for secret in URLSecrets.secrets(in: text) { own.insert(secret) }
+    }
+    return RequestSecrets(shared: configuration.secrets, own: own)
   }
 
   /// A request context for a provider.
@@ -89,6 +102,6 @@ public final class ProviderClient: Sendable {
     RequestContext(
       method: method, url: url, maskedKey: key?.masked, model: model, operation: operation,
       style: provider.style, ruleExplanation: rule, proxy: nil, timeoutSeconds: nil,
-      maxResponseBytes: configuration.maxResponseBytes)
+      maxResponseBytes: configuration.maxResponseBytes, secrets: secrets(provider, url: url))
   }
 }

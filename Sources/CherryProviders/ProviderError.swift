@@ -1,10 +1,12 @@
-/// One failed provider request, explained: what was tried, what came back, and the
-/// likely fix (DESIGN §1.4, issue 4 "HTTP").
+/// One failed provider request, explained: what was tried, what came back (``what``),
+/// and the likely fix (``fix``) (DESIGN §1.4, issue 4 "HTTP").
 ///
-/// Every field is safe to print: the key is masked with `KeyMask.mask`, and the
-/// provider's own message has key-looking words masked too.
+/// Every field is safe to print: the request's secrets (its key, header values, URL
+/// passwords and key-like query values, and every secret registered with the client's
+/// ``SecretRegistry``) are masked by value before anything is cut short, and
+/// key-looking words are masked by shape too.
 public struct ProviderError: Error, Equatable, Sendable {
-  /// What went wrong, which decides the fix suggested in ``hint``.
+  /// What went wrong, which decides the fix suggested in ``fix``.
   public enum Kind: String, Equatable, Sendable, CaseIterable {
     /// The key was rejected (401/403, or Gemini's 400 "API key not valid"), or none is set.
     case auth
@@ -38,6 +40,9 @@ public struct ProviderError: Error, Equatable, Sendable {
     case connection
     /// A local setting prevents the request (no key, unset `env:` variable, no model-list URL).
     case configuration
+    /// The provider redirected to another origin (scheme, host or port), which cherry
+    /// does not follow so that no key leaves for another host; or too many redirects.
+    case redirect
   }
 
   /// What went wrong.
@@ -50,12 +55,13 @@ public struct ProviderError: Error, Equatable, Sendable {
   public var maskedKey: String?
   /// The HTTP status, when a response came back.
   public var status: Int?
-  /// The provider's own message from its error body, key-looking words masked.
+  /// The provider's own message from its error body, one line, secrets masked, at most
+  /// 300 characters.
   public var providerMessage: String?
   /// A short description of the failure beyond the status, such as "nothing listens at …".
   public var detail: String?
   /// The likely fix, one line.
-  public var hint: String
+  public var fix: String
 
   /// Creates an error.
   ///
@@ -67,10 +73,10 @@ public struct ProviderError: Error, Equatable, Sendable {
   ///   - status: The HTTP status, or `nil`.
   ///   - providerMessage: The provider's message, or `nil`.
   ///   - detail: A short description of the failure, or `nil`.
-  ///   - hint: The likely fix.
+  ///   - fix: The likely fix.
   public init(
     kind: Kind, method: String, url: String, maskedKey: String? = nil, status: Int? = nil,
-    providerMessage: String? = nil, detail: String? = nil, hint: String
+    providerMessage: String? = nil, detail: String? = nil, fix: String
   ) {
     self.kind = kind
     self.method = method
@@ -79,15 +85,21 @@ public struct ProviderError: Error, Equatable, Sendable {
     self.status = status
     self.providerMessage = providerMessage
     self.detail = detail
-    self.hint = hint
+    self.fix = fix
   }
 
-  /// Two lines: what was tried and what came back, then the likely fix.
+  /// What went wrong, one line: the failure, the request and the provider's words.
+  public var what: String { summary }
+
+  /// The likely fix; the same as ``fix`` (the name the shell used before `fix`).
+  public var hint: String { fix }
+
+  /// Two lines: ``what``, then ``fix``.
   public var message: String {
-    "\(summary)\n\(hint)"
+    "\(what)\n\(fix)"
   }
 
-  /// The first line of ``message``: the failure, the request and the provider's words.
+  /// The first line of ``message``; the same as ``what``.
   public var summary: String {
     var line = headline
     let request = [method, url].filter { !$0.isEmpty }.joined(separator: " ")
@@ -126,6 +138,7 @@ public struct ProviderError: Error, Equatable, Sendable {
     case .proxy: base = "proxy failed"
     case .connection: base = "connection lost"
     case .configuration: base = "cannot send"
+    case .redirect: base = "redirect not followed"
     }
     guard let detail, !detail.isEmpty else { return base }
     return "\(base) (\(detail))"

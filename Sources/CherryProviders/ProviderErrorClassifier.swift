@@ -19,7 +19,7 @@ enum ProviderErrorClassifier {
     let kind = kind(status: status, message: message, rawBody: rawBody, context: context)
     return context.error(
       kind, status: status, providerMessage: message.text,
-      hint: hint(kind, context: context, retryAfter: retryAfter))
+      fix: fix(kind, context: context, retryAfter: retryAfter))
   }
 
   /// Classifies an error event inside a 200 stream (an `error` event, an `error` line).
@@ -42,7 +42,7 @@ enum ProviderErrorClassifier {
     }
     return context.error(
       kind, providerMessage: message.text, detail: "error in the stream",
-      hint: hint(kind, context: context, retryAfter: nil))
+      fix: fix(kind, context: context, retryAfter: nil))
   }
 
   /// The kind of a non-2xx response.
@@ -104,8 +104,8 @@ enum ProviderErrorClassifier {
   ///   - kind: What went wrong.
   ///   - context: The request.
   ///   - retryAfter: The `retry-after` value, for a rate limit.
-  /// - Returns: The hint.
-  static func hint(_ kind: ProviderError.Kind, context: RequestContext, retryAfter: String?)
+  /// - Returns: The fix.
+  static func fix(_ kind: ProviderError.Kind, context: RequestContext, retryAfter: String?)
     -> String
   {
     switch kind {
@@ -158,6 +158,8 @@ enum ProviderErrorClassifier {
         + " scheme and any proxy"
     case .configuration:
       return "fix the setting named above"
+    case .redirect:
+      return "if the provider has moved, point `url` at the new place (`url <new root>`)"
     }
   }
 

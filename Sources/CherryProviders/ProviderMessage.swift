@@ -3,8 +3,12 @@ import FoundationEssentials
 
 /// The provider's own words from an error body: `error.message`, `message`, an
 /// `error` string or `detail` (notes/cherry-studio-behaviour.md §5.1), and a code.
+///
+/// The text is kept as it came (up to the error body's cap): it is masked and cut to
+/// one line only when shown (``display(_:secrets:)``), so a secret it echoes is masked
+/// whole, never cut first.
 struct ProviderMessage: Equatable, Sendable {
-  /// The message, one line, key-looking words masked; `nil` when the body has none.
+  /// The message as it came, trimmed; `nil` when the body has none.
   var text: String?
   /// The machine code (`error.code`, `error.type`, `error.status`), when there is one.
   var code: String?
@@ -24,7 +28,7 @@ struct ProviderMessage: Equatable, Sendable {
     let text = String(decoding: body, as: UTF8.self).trimmingSpaces
     // An HTML error page says nothing useful in one line.
     if text.hasPrefix("<") { return ProviderMessage(text: nil, code: nil) }
-    return ProviderMessage(text: clean(text), code: nil)
+    return ProviderMessage(text: text, code: nil)
   }
 
   /// Reads the message from a parsed error body or stream error event.
@@ -49,7 +53,7 @@ struct ProviderMessage: Equatable, Sendable {
       text = json["message"]?.string ?? json["detail"]?.string ?? json["msg"]?.string
     }
     if code == nil { code = codeString(json["code"]) ?? json["type"]?.string }
-    return ProviderMessage(text: text.map(clean), code: code)
+    return ProviderMessage(text: text?.trimmingSpaces, code: code)
   }
 
   /// A code that may be a string or a number.
@@ -59,13 +63,22 @@ struct ProviderMessage: Equatable, Sendable {
     return nil
   }
 
-  /// One line, bounded, with key-looking words masked.
-  static func clean(_ text: String) -> String {
-    var line = String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 }).trimmingSpaces
+  /// A provider's text as shown: the secrets masked by value, then key-looking words
+  /// by shape, and only then made one line of at most ``maxLength`` characters.
+  ///
+  /// - Parameters:
+  ///   - text: The text as it came.
+  ///   - secrets: The secrets to mask.
+  ///   - maxLength: The longest line kept; longer ones end with an ellipsis.
+  /// - Returns: One safe line.
+  static func display(_ text: String, secrets: RequestSecrets, maxLength: Int = maxLength) -> String
+  {
+    let masked = KeyMask.maskLine(secrets.mask(text))
+    var line = String(masked.map { $0.isNewline || $0 == "\t" ? " " : $0 }).trimmingSpaces
     if line.count > maxLength {
       line = String(line.prefix(maxLength)) + "…"
     }
-    return KeyMask.maskLine(line)
+    return line
   }
 }
 

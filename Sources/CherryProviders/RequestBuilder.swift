@@ -10,9 +10,11 @@ struct KeyChoice: Equatable, Sendable {
   var masked: String { KeyMask.mask(entry) }
 }
 
-/// Builds a request's headers per API style (DESIGN §1.2, issue 4): the key's
-/// header, the provider's own `header` settings with `env:NAME` values resolved, and
-/// the masking of all of them for traces.
+/// Builds a request's headers per API style (DESIGN §1.2, issue 4): the key's header, the
+/// provider's own `header` settings with `env:NAME` values resolved, and the masking of all of them
+/// for traces.
+///
+/// Every secret it reads (the key's value, a header's value) joins the request's secrets.
 enum RequestBuilder {
   /// The `anthropic-version` every Anthropic request carries.
   static let anthropicVersion = "2023-06-01"
@@ -48,7 +50,7 @@ enum RequestBuilder {
   ) throws(ProviderError) -> OutgoingRequest {
     if key == nil && provider.needsKey {
       throw context.error(
-        .auth, detail: "no key set", hint: "set a key with `key <your key>` (or `key env:NAME`)")
+        .auth, detail: "no key set", fix: "set a key with `key <your key>` (or `key env:NAME`)")
     }
     var headers: [(name: String, value: String)] = [
       (
@@ -61,8 +63,10 @@ enum RequestBuilder {
     ]
     if body != nil { headers.append(("Content-Type", "application/json")) }
     var keyHeaders: Set<String> = []
+    var context = context
     if let key {
       let secret = try resolve(key, environment: environment, context: context)
+      context.secrets.add([secret])
       for header in authHeaders(style: provider.style, key: secret) {
         headers.append(header)
         keyHeaders.insert(header.name.lowercased())
@@ -71,6 +75,7 @@ enum RequestBuilder {
     if provider.style == .anthropic { headers.append(("anthropic-version", anthropicVersion)) }
     for custom in provider.headers {
       let value = try resolveHeader(custom, environment: environment, context: context)
+      if HeaderSecrecy.isSecret(name: custom.name) { context.secrets.add([value]) }
       headers.removeAll { $0.name.lowercased() == custom.name.lowercased() }
       keyHeaders.remove(custom.name.lowercased())
       headers.append((custom.name, value))
@@ -103,11 +108,11 @@ enum RequestBuilder {
       if case .unsetVariable(let name) = error {
         throw context.error(
           .configuration, detail: "key #\(key.number) reads $\(name), which is not set",
-          hint: "export \(name) before starting cherry, or set the key with `key <your key>`")
+          fix: "export \(name) before starting cherry, or set the key with `key <your key>`")
       }
       throw context.error(
         .configuration, detail: "key #\(key.number) cannot be used",
-        hint: "set the key again with `key <your key>`")
+        fix: "set the key again with `key <your key>`")
     }
   }
 
@@ -120,31 +125,33 @@ enum RequestBuilder {
     guard let value = environment[name] else {
       throw context.error(
         .configuration, detail: "header \(header.name) reads $\(name), which is not set",
-        hint: "export \(name), or change it with `header set \(header.name) <value>`")
+        fix: "export \(name), or change it with `header set \(header.name) <value>`")
     }
     return value
   }
 
-  /// A header's value as traces show it: the key masked, secret-looking headers masked
-  /// whole, and key-looking words masked in the rest.
+  /// A header's value as traces show it (DESIGN §1.1): the key as its masked entry,
+  /// every header not known to be harmless (``HeaderSecrecy``) masked whole, and the
+  /// request's secrets and key-looking words masked in the rest.
   ///
   /// - Parameters:
   ///   - name: The header name.
   ///   - value: The value sent.
   ///   - isKey: Whether the header carries the provider key.
   ///   - maskedKey: The masked key entry.
+  ///   - secrets: The request's secrets.
   /// - Returns: The value, safe to print.
-  static func maskedValue(name: String, value: String, isKey: Bool, maskedKey: String?) -> String {
+  static func maskedValue(
+    name: String, value: String, isKey: Bool, maskedKey: String?, secrets: RequestSecrets
+  ) -> String {
     if isKey {
       let masked = maskedKey ?? "****"
       return value.hasPrefix("Bearer ") ? "Bearer \(masked)" : masked
     }
-    let lower = name.lowercased()
-    let secretWords = ["key", "token", "auth", "secret", "cookie", "password"]
-    if secretWords.contains(where: { lower.contains($0) }) {
-      if value.hasPrefix("Bearer ") { return "Bearer \(KeyMask.mask(String(value.dropFirst(7))))" }
-      return KeyMask.mask(value)
+    guard HeaderSecrecy.isSecret(name: name) else {
+      return KeyMask.maskLine(secrets.maskField(value))
     }
-    return KeyMask.maskLine(value)
+    if value.hasPrefix("Bearer ") { return "Bearer \(KeyMask.mask(String(value.dropFirst(7))))" }
+    return KeyMask.mask(value)
   }
 }

@@ -1,5 +1,8 @@
-/// One request as `set trace on` shows it: method, URL, headers with secrets masked,
-/// the status and the time it took.
+/// One request as `set trace on` shows it: method, URL, headers with secrets masked, the status and
+/// the time it took.
+///
+/// A same-origin redirect that cherry followed is a record of its own, naming where it led (DESIGN
+/// §1.2).
 public struct RequestTrace: Equatable, Sendable {
   /// One request header, its value masked when it carries a secret.
   public struct Header: Equatable, Sendable {
@@ -31,6 +34,9 @@ public struct RequestTrace: Equatable, Sendable {
   public var milliseconds: Int
   /// The failure, one line, when the request failed.
   public var error: String?
+  /// Where a redirect led (secrets masked), when this hop answered with one that cherry
+  /// followed; `nil` otherwise.
+  public var redirectedTo: String?
 
   /// Creates a trace record.
   ///
@@ -41,9 +47,10 @@ public struct RequestTrace: Equatable, Sendable {
   ///   - status: The status, or `nil`.
   ///   - milliseconds: The time taken.
   ///   - error: The failure, or `nil`.
+  ///   - redirectedTo: Where a followed redirect led, or `nil`.
   public init(
     method: String, url: String, headers: [Header], status: Int?, milliseconds: Int,
-    error: String? = nil
+    error: String? = nil, redirectedTo: String? = nil
   ) {
     self.method = method
     self.url = url
@@ -51,11 +58,14 @@ public struct RequestTrace: Equatable, Sendable {
     self.status = status
     self.milliseconds = milliseconds
     self.error = error
+    self.redirectedTo = redirectedTo
   }
 
-  /// The record as one line: `GET http://… → 200 (12 ms)`.
+  /// The record as one line: `GET http://… → 200 (12 ms)`, or for a followed redirect
+  /// `GET http://…/a → 308 → http://…/b (3 ms)`.
   public var line: String {
-    let outcome = status.map { "\($0)" } ?? (error ?? "no response")
+    var outcome = status.map { "\($0)" } ?? (error ?? "no response")
+    if let redirectedTo { outcome += " → \(redirectedTo)" }
     return "\(method) \(url) → \(outcome) (\(milliseconds) ms)"
   }
 }

@@ -1,29 +1,9 @@
 import AsyncHTTPClient
+import Glibc
 import NIOCore
 import NIOHTTP1
 import NIOPosix
 import NIOSSL
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
-/// A request that outlived its total time limit (the test's `--timeout`).
-struct TotalTimeoutError: Error {}
-
-/// A response body larger than the cap.
-struct ResponseTooLargeError: Error {
-  /// The cap, in bytes.
-  var limit: Int
-}
-
-/// A body that is not what the style sends.
-struct MalformedResponseError: Error {
-  /// What was wrong, in a few words.
-  var reason: String
-}
 
 /// Turns a transport error (AsyncHTTPClient, NIO, NIOSSL) into one clear
 /// ``ProviderError``: refused, DNS, TLS, timeout, proxy or a dropped connection.
@@ -33,20 +13,30 @@ enum TransportErrorClassifier {
   /// - Parameters:
   ///   - error: The error thrown.
   ///   - context: The request.
+  ///   - midAnswer: Whether the response head had arrived: a connection lost then was
+  ///     lost in the middle of the answer, whatever the error says.
   /// - Returns: The error to show.
-  static func classify(_ error: any Error, context: RequestContext) -> ProviderError {
+  static func classify(_ error: any Error, context: RequestContext, midAnswer: Bool = false)
+    -> ProviderError
+  {
     if let error = error as? ProviderError { return error }
-    let (kind, detail) = kindAndDetail(error, context: context)
+    let (kind, detail) = kindAndDetail(error, context: context, midAnswer: midAnswer)
     return context.error(
       kind, detail: detail,
-      hint: ProviderErrorClassifier.hint(kind, context: context, retryAfter: nil))
+      fix: ProviderErrorClassifier.fix(kind, context: context, retryAfter: nil))
   }
 
   /// The kind and a short description of a transport error.
-  static func kindAndDetail(_ error: any Error, context: RequestContext)
+  static func kindAndDetail(_ error: any Error, context: RequestContext, midAnswer: Bool)
     -> (ProviderError.Kind, String?)
   {
     let viaProxy = context.proxy.map { "proxy \($0)" }
+    let closedMidAnswer = (
+      ProviderError.Kind.connection,
+      context.operation == .chat
+        ? "the connection closed in the middle of the answer's stream"
+        : "the connection closed in the middle of the answer"
+    )
     switch error {
     case is CancellationError:
       return (.cancelled, nil)
@@ -54,21 +44,25 @@ enum TransportErrorClassifier {
       return (.timeout, context.timeoutSeconds.map { "no answer within \(seconds($0)) s" })
     case let error as ResponseTooLargeError:
       return (.tooLarge, "over \(error.limit / (1024 * 1024)) MiB")
+    case let error as TooManyModelsError:
+      return (.tooLarge, "the list has more than \(error.limit) models")
     case let error as MalformedResponseError:
-      return (.malformed, error.reason)
+      guard let excerpt = error.excerpt, !excerpt.isEmpty else { return (.malformed, error.reason) }
+      let start = ProviderMessage.display(excerpt, secrets: context.secrets, maxLength: 60)
+      return (.malformed, "\(error.reason), starts with '\(start)'")
     case let error as SimulatedDNSFailure:
       return (.dns, "\(error.host): \(error.reason)")
     case is DecodingError:
       return (.malformed, "unexpected JSON")
     case let error as HTTPClientError:
-      return classify(httpClientError: error, context: context)
+      return classify(httpClientError: error, context: context, midAnswer: midAnswer)
     case let error as NIOConnectionError:
       if error.dnsAError != nil || error.dnsAAAAError != nil {
         if let viaProxy { return (.proxy, "cannot resolve \(viaProxy)") }
         return (.dns, "cannot resolve \(error.host)")
       }
       if let first = error.connectionErrors.first {
-        return kindAndDetail(first.error, context: context)
+        return kindAndDetail(first.error, context: context, midAnswer: midAnswer)
       }
       return (.connection, "cannot connect to \(error.host):\(error.port)")
     case let error as SocketAddressError.UnknownHost:
@@ -79,14 +73,24 @@ enum TransportErrorClassifier {
         if let viaProxy { return (.proxy, "\(viaProxy) refused the connection") }
         return (.refused, "nothing listens at \(context.hostAndPort)")
       }
-      if error.errnoCode == ECONNRESET { return (.connection, "reset by the server") }
+      if error.errnoCode == ECONNRESET || error.errnoCode == EPIPE {
+        return midAnswer ? closedMidAnswer : (.connection, "reset by the server")
+      }
       if error.errnoCode == ETIMEDOUT { return (.timeout, "connect timed out") }
       return (.connection, "system error \(error.errnoCode)")
     case let error as ChannelError:
       if case .connectTimeout = error { return (.timeout, "no connection") }
-      return (.connection, "the connection closed")
-    case is HTTPParserError:
+      return midAnswer ? closedMidAnswer : (.connection, "the connection closed")
+    case let error as HTTPParserError:
+      // After the head, a parse error is a body cut short (a chunk that never ended).
+      if midAnswer { return closedMidAnswer }
+      if case .invalidEOFState = error {
+        return (.connection, "the server closed the connection without a complete answer")
+      }
       return (.malformed, "not an HTTP answer: is the scheme right (http:// or https://)?")
+    case let error as NIOSSLError:
+      if midAnswer, case .uncleanShutdown = error { return closedMidAnswer }
+      return (.tls, TLSErrorText.clean(error))
     case is NIOSSLError, is BoringSSLError, is NIOSSLExtraError:
       return (.tls, TLSErrorText.clean(error))
     default:
@@ -99,9 +103,9 @@ enum TransportErrorClassifier {
   }
 
   /// The kind and description of an AsyncHTTPClient error.
-  private static func classify(httpClientError error: HTTPClientError, context: RequestContext)
-    -> (ProviderError.Kind, String?)
-  {
+  private static func classify(
+    httpClientError error: HTTPClientError, context: RequestContext, midAnswer: Bool
+  ) -> (ProviderError.Kind, String?) {
     let viaProxy = context.proxy.map { "proxy \($0)" }
     switch error {
     case .deadlineExceeded:
@@ -112,7 +116,10 @@ enum TransportErrorClassifier {
       if let viaProxy { return (.proxy, "no connection to \(viaProxy)") }
       return (.timeout, "no connection to \(context.hostAndPort)")
     case .remoteConnectionClosed:
-      return (.connection, "the server closed the connection")
+      if midAnswer {
+        return (.connection, "the server closed the connection in the middle of the answer")
+      }
+      return (.connection, "the server closed the connection without answering")
     case .cancelled, .requestStreamCancelled:
       return (.cancelled, nil)
     case .invalidProxyResponse:
@@ -124,6 +131,9 @@ enum TransportErrorClassifier {
     case .tlsHandshakeTimeout:
       return (.tls, "the TLS handshake timed out")
     case .uncleanShutdown:
+      if midAnswer {
+        return (.connection, "the server closed the TLS connection in the middle of the answer")
+      }
       return (.tls, "the server closed the TLS connection uncleanly")
     case .invalidURL, .emptyHost, .emptyScheme, .invalidProxyConfiguration:
       return (.configuration, "the URL or proxy is not valid")

@@ -2,7 +2,16 @@ import Glibc
 
 /// Reads script files whole (one `read` loop, no Foundation), with errors that name
 /// the file and the reason.
+///
+/// Bounded (DESIGN §2.4): a script is a regular file or a pipe of at most
+/// ``maximumScript`` bytes, each line at most ``maximumLine``, so `source /dev/zero`
+/// is an error, not 4 GB of memory.
 enum FileText {
+  /// The most a script may hold.
+  static let maximumScript = 64 << 20
+  /// The longest line a script may hold.
+  static let maximumLine = 1 << 20
+
   /// Reads a file as UTF-8 text.
   ///
   /// - Parameters:
@@ -12,9 +21,17 @@ enum FileText {
   /// - Throws: ``ShellError`` naming the file and the system's reason.
   static func read(_ path: String, environment: [String: String]) throws(ShellError) -> String {
     let expanded = expandTilde(path, environment: environment)
-    let fd = open(expanded, O_RDONLY | O_CLOEXEC)
+    let fd = open(expanded, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
     guard fd >= 0 else { throw ErrorMessage.cannotRead(path, reason: reason(errno)) }
     defer { close(fd) }
+    var status = stat()
+    guard fstat(fd, &status) == 0 else {
+      throw ErrorMessage.cannotRead(path, reason: reason(errno))
+    }
+    let type = status.st_mode & S_IFMT
+    guard type == S_IFREG || type == S_IFIFO else { throw ErrorMessage.notAScriptFile(path) }
+    // Opened without blocking so a FIFO with no writer cannot hang the open; reads block.
+    _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
     var bytes: [UInt8] = []
     var chunk = [UInt8](repeating: 0, count: 1 << 16)
     while true {
@@ -24,9 +41,30 @@ enum FileText {
         throw ErrorMessage.cannotRead(path, reason: reason(errno))
       }
       if count == 0 { break }
+      guard bytes.count + count <= maximumScript else {
+        throw ErrorMessage.scriptTooLarge(path, limit: maximumScript)
+      }
       bytes.append(contentsOf: chunk[0..<count])
     }
+    try checkLines(bytes, path: path)
     return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Refuses a line longer than ``maximumLine``, naming it.
+  private static func checkLines(_ bytes: [UInt8], path: String) throws(ShellError) {
+    guard bytes.count > maximumLine else { return }
+    var start = 0
+    var number = 1
+    for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
+      if index - start > maximumLine {
+        throw ErrorMessage.lineTooLong("\(path):\(number)", limit: maximumLine)
+      }
+      start = index + 1
+      number += 1
+    }
+    if bytes.count - start > maximumLine {
+      throw ErrorMessage.lineTooLong("\(path):\(number)", limit: maximumLine)
+    }
   }
 
   /// Whether a file exists.

@@ -8,6 +8,8 @@ public enum LineSourceInput: Equatable, Sendable {
   case interrupted
   /// No more input (end of file, or Ctrl-D at the prompt).
   case endOfFile
+  /// The input breaks a limit (a line over 1 MiB, a script over 64 MiB): the reason.
+  case refused(String)
 }
 
 /// Where the shell reads its lines from: the line editor at the prompt, a script
@@ -62,6 +64,8 @@ public final class FileDescriptorLineSource: LineSource {
   private var buffer: [UInt8] = []
   private var start = 0
   private var atEnd = false
+  private var total = 0
+  private var lineNumber = 0
 
   /// Creates a source reading `fd` until end of file.
   ///
@@ -75,13 +79,22 @@ public final class FileDescriptorLineSource: LineSource {
   /// - Parameter prompt: Ignored.
   /// - Returns: The next line or ``LineSourceInput/endOfFile``.
   public func nextLine(prompt: String) -> LineSourceInput {
+    lineNumber += 1
     while true {
-      if let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
+      if let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")),
+        newline - start <= FileText.maximumLine
+      {
         var end = newline
         if end > start, buffer[end - 1] == UInt8(ascii: "\r") { end -= 1 }
         let line = String(decoding: buffer[start..<end], as: UTF8.self)
         start = newline + 1
         return .line(line)
+      }
+      if buffer.count - start > FileText.maximumLine {
+        return .refused("line \(lineNumber) is longer than \(FileText.maximumLine >> 20) MiB")
+      }
+      if total > FileText.maximumScript {
+        return .refused("the input holds more than \(FileText.maximumScript >> 20) MiB")
       }
       if atEnd {
         guard start < buffer.count else { return .endOfFile }
@@ -109,6 +122,7 @@ public final class FileDescriptorLineSource: LineSource {
         return
       }
       buffer.append(contentsOf: chunk[0..<count])
+      total += count
       return
     }
   }

@@ -1,3 +1,4 @@
+public import CherryKit
 import Glibc
 
 /// One of the two streams a command writes to.
@@ -120,6 +121,13 @@ public final class Output {
   public let color: Bool
   /// The width text wraps to (help, long messages): the terminal's, or 80.
   public let width: Int
+  /// The terminal's height: longer output goes through the pager at the prompt.
+  public let height: Int
+  /// The secrets to mask in everything written (DESIGN §1.1: every output path);
+  /// the shell sets it.
+  public var secrets: SecretRegistry?
+  /// Whether a long output should stop now (Ctrl-C at the prompt); the shell sets it.
+  var stopRequested: () -> Bool = { false }
 
   /// Creates an output.
   ///
@@ -127,10 +135,12 @@ public final class Output {
   ///   - sink: Where the text goes.
   ///   - color: Whether to use ANSI colours.
   ///   - width: The columns to wrap long text to.
-  public init(sink: any OutputSink, color: Bool, width: Int = 80) {
+  ///   - height: The rows of the terminal, for the pager.
+  public init(sink: any OutputSink, color: Bool, width: Int = 80, height: Int = 24) {
     self.sink = sink
     self.color = color
     self.width = max(20, width)
+    self.height = max(2, height)
   }
 
   /// Whether to colour: never with `--no-color` or `NO_COLOR`; always with
@@ -150,18 +160,73 @@ public final class Output {
   }
 
   /// Writes one line of data to standard output.
-  func line(_ text: String) {
-    sink.write(text + "\n", to: .standardOutput)
+  func line(_ text: String, masking: Bool = true) {
+    sink.write((masking ? clean(text) : Self.safe(text)) + "\n", to: .standardOutput)
   }
 
   /// Writes data to standard output as is (a streamed answer).
   func text(_ text: String) {
-    sink.write(text, to: .standardOutput)
+    sink.write(clean(text), to: .standardOutput)
   }
 
   /// Writes one line to standard error (notes, confirmations, errors).
   func errorLine(_ text: String) {
-    sink.write(text + "\n", to: .standardError)
+    sink.write(clean(text) + "\n", to: .standardError)
+  }
+
+  /// Text as it may be written: secrets masked, controls made visible.
+  func cleaned(_ text: String) -> String { clean(text) }
+
+  /// Text as it may be written: secrets masked, controls made visible.
+  private func clean(_ text: String) -> String {
+    Self.safe(secrets?.mask(text) ?? text)
+  }
+
+  /// The last line of defence against terminal control from outside text.
+  ///
+  /// Every control or bidi-override character is made visible (``VisibleText``),
+  /// except the colour codes ``paint(_:_:)`` writes (`ESC [ digits ; … m`).
+  /// Renderers escape provider text themselves, one line at a time; this catches
+  /// the rest.
+  static func safe(_ text: String) -> String {
+    let scalars = text.unicodeScalars
+    guard scalars.contains(where: { VisibleText.isUnsafe($0, layout: .text) }) else {
+      return text
+    }
+    var result = String.UnicodeScalarView()
+    var index = scalars.startIndex
+    while index < scalars.endIndex {
+      let scalar = scalars[index]
+      if scalar == "\u{1B}", let end = colourCodeEnd(scalars, from: index) {
+        result.append(contentsOf: scalars[index..<end])
+        index = end
+        continue
+      }
+      if VisibleText.isUnsafe(scalar, layout: .text) {
+        result.append(contentsOf: VisibleText.escaped(String(scalar)).unicodeScalars)
+      } else {
+        result.append(scalar)
+      }
+      index = scalars.index(after: index)
+    }
+    return String(result)
+  }
+
+  /// Where an `ESC [ digits ; … m` colour code starting at `start` ends, or `nil`
+  /// when the escape is anything else.
+  private static func colourCodeEnd(
+    _ scalars: String.UnicodeScalarView, from start: String.UnicodeScalarView.Index
+  ) -> String.UnicodeScalarView.Index? {
+    var index = scalars.index(after: start)
+    guard index < scalars.endIndex, scalars[index] == "[" else { return nil }
+    index = scalars.index(after: index)
+    while index < scalars.endIndex {
+      let scalar = scalars[index]
+      if scalar == "m" { return scalars.index(after: index) }
+      guard ("0"..."9").contains(scalar) || scalar == ";" else { return nil }
+      index = scalars.index(after: index)
+    }
+    return nil
   }
 
   /// Wraps text in a colour when colours are on.

@@ -20,10 +20,27 @@ final class TraceCollector: Sendable {
 }
 
 extension Shell {
+  /// Catches Ctrl-C until the matching ``endInterruptWatch()``; nested calls share
+  /// one watch (a request inside a command at the prompt).
+  func beginInterruptWatch() {
+    if interruptDepth == 0 { options.interrupts?.start() }
+    interruptDepth += 1
+  }
+
+  /// Ends one ``beginInterruptWatch()``; the last one gives Ctrl-C back.
+  func endInterruptWatch() {
+    interruptDepth -= 1
+    if interruptDepth == 0 { options.interrupts?.stop() }
+  }
+
+  /// Whether Ctrl-C was pressed while the watch was on.
+  var isInterrupted: Bool { interruptDepth > 0 && options.interrupts?.interrupted == true }
+
   /// The HTTP client, made at the first request.
   func client() -> ProviderClient {
     if let providerClient { return providerClient }
-    let configuration = ClientConfiguration(environment: options.environment, trace: traces.record)
+    let configuration = ClientConfiguration(
+      environment: options.environment, trace: traces.record, secrets: secrets)
     let client = ProviderClient(configuration: configuration)
     providerClient = client
     return client
@@ -67,8 +84,8 @@ extension Shell {
       return await task.value
     }
     let line = SpinnerLine(enabled: showSpinner)
-    interrupts?.start()
-    defer { interrupts?.stop() }
+    beginInterruptWatch()
+    defer { endInterruptWatch() }
     let task = Task { await operation() }
     await withTaskGroup(of: Void.self) { group in
       group.addTask {

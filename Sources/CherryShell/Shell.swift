@@ -39,6 +39,13 @@ public final class Shell {
   var selectedIndexCache: Int?
   /// Requests recorded for `set trace on`.
   let traces = TraceCollector()
+  /// Every secret this process has seen (DESIGN §1.1: masked by value on every
+  /// output path); the output and the request layer share it.
+  public let secrets = SecretRegistry()
+  /// The lines of scripts that failed, `FILE:LINE: what`, for `--keep-going`'s summary.
+  var failedLines: [String] = []
+  /// How many ``beginInterruptWatch()`` calls are open.
+  var interruptDepth = 0
   /// Whether the command running now prints JSON (`--json`, `set json on`, or
   /// its own `--json`).
   var jsonOutput = false
@@ -68,6 +75,23 @@ public final class Shell {
       self.session = session ?? ProviderCatalogue.freshSession()
     }
     self.base = self.session
+    output.secrets = secrets
+    output.stopRequested = { [unowned self] in self.isInterrupted }
+    for provider in self.session.providers { registerSecrets(of: provider) }
+  }
+
+  /// Registers the secrets of one provider's settings (keys, `env:` values that
+  /// are set, secret header values, URL and proxy passwords).
+  func registerSecrets(of provider: Provider) {
+    secrets.register(SecretSet(provider: provider, environment: options.environment))
+  }
+
+  /// A command line as `--echo` and the history show it: secrets masked.
+  ///
+  /// - Parameter line: The line as typed.
+  /// - Returns: The line with every secret masked.
+  public func maskedLine(_ line: String) -> String {
+    LineMasking.masked(line, secrets: secrets)
   }
 
   /// Stops the HTTP client if one was started; call before the process exits.
@@ -104,8 +128,16 @@ public final class Shell {
   /// report; a failure undoes what the command changed (except the keys it used,
   /// ``CherryKit/Session/undoingChanges(since:)``).
   func run(line: String) async -> LineResult {
-    if settings.echo, !(frames.last?.isPrompt ?? false) {
-      out.errorLine(out.paint(prompt, .dim) + KeyMask.maskLine(line))
+    if !(frames.last?.isPrompt ?? false) {
+      if let narration = Narration.text(of: line) {
+        // A lesson's comment is prose for the class, not a command.
+        if settings.echo { narrate(narration) }
+        return .succeeded
+      }
+      if settings.echo { echo(line) }
+      if options.step, settings.echo || options.isTerminal, !line.allSatisfy(\.isWhitespace) {
+        guard waitForStep() else { return fail(ErrorMessage.pauseInterrupted(), command: nil) }
+      }
     }
     jsonOutput = options.json || settings.json
     let words: [String]
@@ -138,6 +170,7 @@ public final class Shell {
       let handler = invocation.spec.handler
       guard let handler else { return .succeeded }  // the parser never returns such a node
       let report = try await handler(self, invocation)
+      registerChangedSecrets(since: snapshot)
       show(report, invocation.name)
       guard let failure = report.outcome.failure else { return .succeeded }
       session = session.undoingChanges(since: snapshot)
@@ -154,12 +187,26 @@ public final class Shell {
   /// Shows a command's report: its JSON document, or its text; then its warnings.
   private func show(_ report: any CommandReport, _ command: String) {
     if jsonOutput {
-      out.line(JSONDocument.make(command: command, report: report, error: report.outcome.failure))
-    } else {
+      out.line(
+        JSONDocument.make(command: command, report: report, error: report.outcome.failure),
+        masking: !report.revealsSecrets)
+    } else if !page(report) {
       report.write(to: out)
     }
     for warning in report.warnings { warn(warning) }
     for line in report.notes { note(line) }
+  }
+
+  /// At the prompt, text longer than the screen goes through the pager (DESIGN
+  /// §2.1, as psql and git do); `false` when it is not paged.
+  private func page(_ report: any CommandReport) -> Bool {
+    guard settings.pager, frames.last?.isPrompt == true, let pager = options.pager,
+      !report.revealsSecrets
+    else { return false }
+    let lines = report.textLines(out)
+    guard lines.count >= out.height else { return false }
+    out.sink.flush()
+    return pager(lines.map(out.cleaned).joined(separator: "\n") + "\n")
   }
 
   /// Reports a failed line: the error on standard error, and with `--json` its
@@ -172,10 +219,26 @@ public final class Shell {
     return .failed(error.status)
   }
 
+  /// Registers the secrets of the providers a command changed or added, before
+  /// anything more is printed.
+  private func registerChangedSecrets(since before: Session) {
+    guard session.providers != before.providers else { return }
+    let old = Dictionary(before.providers.map { ($0.id, $0) }) { first, _ in first }
+    for provider in session.providers where old[provider.id] != provider {
+      registerSecrets(of: provider)
+    }
+  }
+
   private func checkRequirement(_ invocation: Invocation) throws(ShellError) {
-    for spec in invocation.path where spec.requirement == .selectedProvider {
-      guard (try? selectedIndex()) != nil else {
-        throw ErrorMessage.noProviderSelected(invocation.name)
+    for spec in invocation.path {
+      switch spec.requirement {
+      case .none: continue
+      case .selectedProvider:
+        guard (try? selectedIndex()) != nil else {
+          throw ErrorMessage.noProviderSelected(invocation.name)
+        }
+      case .demo:
+        guard options.demo != nil else { throw ErrorMessage.needsDemo(invocation.name) }
       }
     }
   }
@@ -189,6 +252,7 @@ public final class Shell {
   /// Prints an error with its location and how to fix it.
   func reportError(_ error: ShellError) {
     let prefix = location.map { $0 + ": " } ?? ""
+    if let location { failedLines.append(location + ": " + error.what) }
     out.errorLine(prefix + out.paint("error:", .boldRed) + " " + error.what)
     for line in error.fix { out.errorLine("  " + line) }
   }
@@ -214,8 +278,8 @@ public final class Shell {
   ///
   /// - Throws: ``ShellError`` with status 3 when the file cannot be written or a
   ///   field was changed by another cherry too.
-  func saveIfChanged() throws(ShellError) {
-    guard let store, session != base else { return }
+  func saveIfChanged(evenIfUnchanged: Bool = false) throws(ShellError) {
+    guard let store, evenIfUnchanged || session != base else { return }
     do {
       let merged = try store.save(session, base: base)
       session = merged
@@ -236,6 +300,8 @@ struct ShellSettings {
   var trace = false
   /// `set json on`: every command prints JSON.
   var json = false
+  /// `set pager off`: never page long output.
+  var pager = true
 }
 
 /// The last `manage` listing and whose it is.

@@ -98,6 +98,24 @@ public final class LineEditor {
     }
   }
 
+  /// Rewrites the history through `transform` (masking secrets that were not
+  /// known as such when the entries were written) and saves it when anything
+  /// changed.
+  ///
+  /// - Parameter transform: Maps an entry to what should be kept.
+  /// - Returns: How many entries changed.
+  @discardableResult
+  public func rewriteHistory(_ transform: (String) -> String) -> Int {
+    let entries = history
+    let rewritten = entries.map(transform)
+    let changed = zip(entries, rewritten).filter { $0 != $1 }.count
+    guard changed > 0 else { return 0 }
+    clear_history()
+    for entry in rewritten { _ = historyFile.add(entry) }
+    try? saveHistory()
+    return changed
+  }
+
   /// The history entries, oldest first, as stored (keys masked).
   public var history: [String] {
     (0..<Int(cel_history_count())).compactMap { index in

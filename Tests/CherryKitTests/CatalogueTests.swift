@@ -144,7 +144,61 @@ struct CatalogueTests {
     let style = try #require(entry.style)
     let resolved = try EndpointResolver.resolve(
       url: entry.defaultURL, style: style, modelsURL: entry.modelsURL, apiVersion: nil,
-      model: "test-model")
+      model: "test-model", takesNoVersion: entry.takesNoVersion)
     #expect(resolved.chat == chat)
+    #expect(resolved.warnings.isEmpty, "a default URL needs no warning: \(resolved.warnings)")
+  }
+
+  /// The app's `anthropicApiHost` for the providers whose settings page shows the
+  /// field (notes §2), and the Messages endpoint each resolves to.
+  static let anthropicDefaults: [(String, String?)] = [
+    ("deepseek", "https://api.deepseek.com/anthropic/v1/messages"),
+    ("moonshot", "https://api.moonshot.cn/anthropic/v1/messages"),
+    ("zhipu", "https://open.bigmodel.cn/api/anthropic/v1/messages"),
+    ("dashscope", "https://dashscope.aliyuncs.com/apps/anthropic/v1/messages"),
+    ("modelscope", "https://api-inference.modelscope.cn/v1/messages"),
+    ("aihubmix", "https://aihubmix.com/v1/messages"),
+    ("longcat", "https://api.longcat.chat/anthropic/v1/messages"),
+    ("minimax", "https://api.minimaxi.com/anthropic/v1/messages"),
+    ("silicon", "https://api.siliconflow.cn/v1/messages"),
+    ("qiniu", "https://api.qnaigc.com/v1/messages"),
+    ("dmxapi", "https://www.dmxapi.cn/v1/messages"),
+    ("mimo", "https://api.xiaomimimo.com/anthropic/v1/messages"),
+    ("stepfun", "https://api.stepfun.com/v1/messages"),
+    ("openrouter", "https://openrouter.ai/api/v1/messages"),
+    ("tokenflux", "https://api.tokenflux.ai/anthropic/v1/messages"),
+    ("ollama", "http://localhost:11434/v1/messages"),
+    // The app shows the field for Grok with no default; New API uses its API URL.
+    ("grok", nil),
+    ("new-api", "http://localhost:3000/v1/messages"),
+  ]
+
+  @Test("anthropic-url defaults from the app's catalogue", arguments: anthropicDefaults)
+  func anthropicDefault(_ id: String, _ messages: String?) throws {
+    let provider = try #require(ProviderCatalogue.freshSession().provider(id))
+    #expect(provider.offersAnthropicURL)
+    #expect(provider.anthropicURL == nil, "the default is not stored")
+    let resolved = try EndpointResolver.resolveAnthropic(provider, model: nil)
+    #expect(resolved?.chat == messages)
+  }
+
+  @Test func onlyTheListedProvidersOfferAnAnthropicURL() {
+    let offering = ProviderCatalogue.supported.filter(\.offersAnthropicURL).map(\.id)
+    #expect(Set(offering) == Set(Self.anthropicDefaults.map(\.0)))
+    let session = ProviderCatalogue.freshSession()
+    #expect(session.provider("openai")?.effectiveAnthropicURL == nil)
+    var custom = Provider(id: "mine", name: "Mine", style: .openai, url: "https://x.example")
+    #expect(!custom.offersAnthropicURL)
+    custom.anthropicURL = "https://x.example/claude"
+    #expect(custom.offersAnthropicURL)
+    #expect(custom.effectiveAnthropicURL == "https://x.example/claude")
+  }
+
+  @Test func theProvidersTheAppGivesNoVersion() {
+    let marked = ProviderCatalogue.entries.filter(\.takesNoVersion).map(\.id)
+    #expect(marked == ["github", "copilot", "perplexity"])
+    #expect(ProviderCatalogue.entry("new-api")?.isNewAPI == true)
+    #expect(ProviderCatalogue.freshSession().provider("new-api")?.type == .newAPI)
+    #expect(ProviderCatalogue.freshSession().provider("deepseek")?.type == .openai)
   }
 }

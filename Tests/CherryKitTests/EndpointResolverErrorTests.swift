@@ -61,12 +61,15 @@ struct EndpointResolverErrorTests {
 
   // MARK: - Pasted endpoints
 
-  /// A full endpoint pasted without `#`, its style, and the two fixes.
+  /// A full endpoint pasted without `#`, its style, and the fixes: the root, and the
+  /// `#` form only when it makes a working chat endpoint.
   struct Pasted: CustomTestStringConvertible, Sendable {
     let url: String
     let style: APIStyle?
     let suffix: String
     let rootFix: String
+    var exact = true
+    var noVersion = false
     var testDescription: String { "\(style?.rawValue ?? "any") \(url)" }
   }
 
@@ -82,10 +85,10 @@ struct EndpointResolverErrorTests {
       suffix: "/chat/completions", rootFix: "https://api.example.com"),
     Pasted(
       url: "https://api.example.com/v1/models", style: .openai,
-      suffix: "/models", rootFix: "https://api.example.com"),
+      suffix: "/models", rootFix: "https://api.example.com", exact: false),
     Pasted(
       url: "https://api.example.com/v1/embeddings", style: .openai,
-      suffix: "/embeddings", rootFix: "https://api.example.com"),
+      suffix: "/embeddings", rootFix: "https://api.example.com", exact: false),
     Pasted(
       url: "https://api.openai.com/v1/responses", style: .openaiResponse,
       suffix: "/responses", rootFix: "https://api.openai.com"),
@@ -99,6 +102,24 @@ struct EndpointResolverErrorTests {
       url: "https://api.perplexity.ai/chat/completions", style: .openai,
       suffix: "/chat/completions", rootFix: "https://api.perplexity.ai/"),
     Pasted(
+      url: "https://api.perplexity.ai/chat/completions", style: .openai,
+      suffix: "/chat/completions", rootFix: "https://api.perplexity.ai", noVersion: true),
+    // A version anywhere in the path: the root keeps it, and no "/" is needed.
+    Pasted(
+      url: "https://generativelanguage.googleapis.com/v1beta/openai/chat/completions",
+      style: .openai, suffix: "/chat/completions",
+      rootFix: "https://generativelanguage.googleapis.com/v1beta/openai"),
+    Pasted(
+      url: "https://api.ppinfra.com/v3/openai/chat/completions", style: .openai,
+      suffix: "/chat/completions", rootFix: "https://api.ppinfra.com/v3/openai"),
+    // Another style's operation: "#" would send this style's body there.
+    Pasted(
+      url: "https://api.example.com/v1/messages", style: .openai, suffix: "/messages",
+      rootFix: "https://api.example.com", exact: false),
+    Pasted(
+      url: "https://api.example.com/v1/models", style: nil, suffix: "/models",
+      rootFix: "https://api.example.com/v1", exact: false),
+    Pasted(
       url: "https://api.example.com/v2/v1/chat/completions", style: .openai,
       suffix: "/chat/completions", rootFix: "https://api.example.com/v2/v1"),
     Pasted(
@@ -109,10 +130,10 @@ struct EndpointResolverErrorTests {
       suffix: "/api/chat", rootFix: "http://localhost:11434"),
     Pasted(
       url: "http://localhost:11434/api/tags", style: .ollama,
-      suffix: "/api/tags", rootFix: "http://localhost:11434"),
+      suffix: "/api/tags", rootFix: "http://localhost:11434", exact: false),
     Pasted(
       url: "http://localhost:11434/v1/chat/completions", style: .ollama,
-      suffix: "/chat/completions", rootFix: "http://localhost:11434"),
+      suffix: "/chat/completions", rootFix: "http://localhost:11434", exact: false),
     Pasted(
       url: "https://generativelanguage.googleapis.com/v1beta/models/gemini-pro:generateContent",
       style: .gemini, suffix: "/models/gemini-pro:generateContent",
@@ -122,7 +143,7 @@ struct EndpointResolverErrorTests {
       style: .gemini, suffix: "/models/g:streamGenerateContent", rootFix: "https://gw.example.com"),
     Pasted(
       url: "https://gw.example.com/v1beta/models", style: .gemini,
-      suffix: "/models", rootFix: "https://gw.example.com"),
+      suffix: "/models", rootFix: "https://gw.example.com", exact: false),
     Pasted(
       url:
         "https://res.openai.azure.com/openai/deployments/gpt4/chat/completions?api-version=2024-10-21",
@@ -131,23 +152,46 @@ struct EndpointResolverErrorTests {
   ]
 
   @Test(arguments: pasted)
-  func refusesPastedEndpointWithBothFixes(_ row: Pasted) throws {
+  func refusesPastedEndpointWithWorkingFixes(_ row: Pasted) throws {
     let expected = URLRuleError.pastedEndpoint(
-      entered: row.url, suffix: row.suffix, rootFix: row.rootFix, exactFix: row.url + "#")
-    #expect(throws: expected) { try EndpointResolver.validate(row.url, style: row.style) }
+      entered: row.url, suffix: row.suffix, rootFix: row.rootFix,
+      exactFix: row.exact ? row.url + "#" : "")
+    #expect(throws: expected) {
+      try EndpointResolver.validate(row.url, style: row.style, takesNoVersion: row.noVersion)
+    }
     guard let style = row.style else { return }
     #expect(throws: expected) {
       try EndpointResolver.resolve(
-        url: row.url, style: style, modelsURL: nil, apiVersion: nil, model: nil)
+        url: row.url, style: style, modelsURL: nil, apiVersion: nil, model: nil,
+        takesNoVersion: row.noVersion)
     }
-    // Both fixes are accepted, and the root fix reaches the pasted operation's prefix.
+    // The fixes are accepted, and the root fix reaches the pasted operation's prefix.
     let viaRoot = try EndpointResolver.resolve(
-      url: row.rootFix, style: style, modelsURL: nil, apiVersion: nil, model: nil)
-    let exact = try EndpointResolver.resolve(
-      url: row.url + "#", style: style, modelsURL: nil, apiVersion: nil, model: nil)
-    #expect(exact.chat == row.url)
+      url: row.rootFix, style: style, modelsURL: nil, apiVersion: nil, model: nil,
+      takesNoVersion: row.noVersion)
+    if row.exact {
+      let exact = try EndpointResolver.resolve(
+        url: row.url + "#", style: style, modelsURL: nil, apiVersion: nil, model: nil)
+      #expect(exact.chat == row.url)
+    }
     if row.suffix == "/chat/completions" && style == .openai {
       #expect(viaRoot.chat == row.url.replacing("/chat/completions/", with: "/chat/completions"))
+    }
+    if row.suffix == "/models" {
+      #expect(viaRoot.models == row.url)
+      #expect(try EndpointResolver.validateModelsURL(row.url) == row.url)
+      #expect(expected.fix.contains("models-url \(row.url)"))
+      #expect(!expected.fix.contains("#"))
+    }
+  }
+
+  @Test func aModelsURLIsAnyHTTPURL() throws {
+    #expect(
+      try EndpointResolver.validateModelsURL(" https://models.github.ai/catalog/models# ")
+        == "https://models.github.ai/catalog/models")
+    #expect(throws: URLRuleError.empty) { try EndpointResolver.validateModelsURL(" # ") }
+    #expect(throws: URLRuleError.unsupportedScheme("ftp")) {
+      try EndpointResolver.validateModelsURL("ftp://x.example.com/models")
     }
   }
 
@@ -162,9 +206,9 @@ struct EndpointResolverErrorTests {
   @Test func messagesMaskKeysInTheURL() {
     let key = "AIzaSyD-1a2B3c4D5e6F7g8H9i0JkLmNoPqRsTu"
     let error = URLRuleError.pastedEndpoint(
-      entered: "https://g.example.com/v1beta/models?key=\(key)", suffix: "/models",
-      rootFix: "https://g.example.com?key=\(key)",
-      exactFix: "https://g.example.com/v1beta/models?key=\(key)#")
+      entered: "https://g.example.com/v1beta/models/g:generateContent?key=\(key)",
+      suffix: "/models/g:generateContent", rootFix: "https://g.example.com?key=\(key)",
+      exactFix: "https://g.example.com/v1beta/models/g:generateContent?key=\(key)#")
     #expect(!error.description.contains(key))
     // The "#" of the exact fix is not swallowed by the mask.
     #expect(error.description.hasSuffix("key=AIzaSyD-****NoPqRsTu#"))
@@ -243,7 +287,8 @@ struct EndpointResolverErrorTests {
       .ruleExplanation
     }
     #expect(try explanation("https://a.example.com").contains("/v1 is added"))
-    #expect(try explanation("https://a.example.com/v3").contains("not in the seed"))
+    #expect(try explanation("https://a.example.com/v3").contains("beyond its settings page"))
+    #expect(try explanation("https://a.example.com/v1beta/openai").contains("/v1beta"))
     #expect(try explanation("https://a.example.com/v3/").contains("ends with \"/\""))
     #expect(try explanation("https://a.example.com/x/chat/completions#").contains("exactly"))
     #expect(
@@ -256,8 +301,9 @@ struct EndpointResolverErrorTests {
     let lines = EndpointResolver.explain(url: "https://api.example.com/v3", style: .openai)
     let text = lines.joined(separator: "\n")
     #expect(text.contains("step 3: does it end with \"#\"? no"))
-    #expect(text.contains("step 5: does it end with \"/\"? no"))
-    #expect(text.contains("cherry's own extension, not in the seed"))
+    #expect(text.contains("step 6: does it end with \"/\"? no"))
+    #expect(text.contains("anywhere in it? yes, /v3"))
+    #expect(text.contains("Cherry Studio's newer rule, beyond its settings page"))
     #expect(text.contains("chat:       https://api.example.com/v3/chat/completions"))
     #expect(text.contains("models:     https://api.example.com/v3/models"))
   }
@@ -265,12 +311,12 @@ struct EndpointResolverErrorTests {
   @Test func explainCoversEveryForm() {
     let root = EndpointResolver.explain(url: "https://xxx.xxx.com", style: .anthropic).joined(
       separator: "\n")
-    #expect(root.contains("step 7: so it is a root"))
+    #expect(root.contains("step 8: so it is a root"))
     #expect(root.contains("https://xxx.xxx.com/v1/messages"))
     #expect(root.contains("embeddings: none (the anthropic style has no embeddings endpoint)"))
     let slash = EndpointResolver.explain(url: "https://api.example.com/", style: .openai).joined(
       separator: "\n")
-    #expect(slash.contains("step 5: does it end with \"/\"? yes"))
+    #expect(slash.contains("step 6: does it end with \"/\"? yes"))
     #expect(slash.contains("note: "))
     let exact = EndpointResolver.explain(url: "https://g.example.com/x#", style: .openai).joined(
       separator: "\n")

@@ -282,11 +282,12 @@ struct EndpointResolverTests {
       embeddings:
         "https://res.openai.azure.com/openai/deployments/{model}/embeddings?api-version=2024-10-21&x=1"
     ),
+    // No api-version: Azure's v1 API, as the app (api-version=v1).
     Row(
       "https://res.openai.azure.com", .azureOpenAI, rule: .root(version: ""),
-      chat: "https://res.openai.azure.com/openai/deployments/{model}/chat/completions",
-      models: "https://res.openai.azure.com/openai/models",
-      embeddings: "https://res.openai.azure.com/openai/deployments/{model}/embeddings", warns: true),
+      chat: "https://res.openai.azure.com/openai/v1/chat/completions?api-version=v1",
+      models: "https://res.openai.azure.com/openai/v1/models?api-version=v1",
+      embeddings: "https://res.openai.azure.com/openai/v1/embeddings?api-version=v1"),
     Row(
       "https://res.openai.azure.com?api-version=2025-01-01", .azureOpenAI, rule: .root(version: ""),
       chat:

@@ -33,6 +33,23 @@ struct KeyRotationTests {
     #expect(KeyRotation.next(count: row.count, cursor: row.cursor) == row.expected)
   }
 
+  @Test func nextKeyNumberFollowsTheRotationWithoutMovingIt() {
+    var provider = Provider(id: "p", name: "P", style: .openai)
+    #expect(provider.nextKeyNumber == nil)
+    provider.setKeys(Self.seedKeys)
+    var seen: [Int] = []
+    for _ in 0..<5 {
+      let number = provider.nextKeyNumber
+      #expect(number == provider.nextKeyNumber, "reading it does not rotate")
+      let used = provider.advanceRotation()
+      #expect(number == used.map { $0 + 1 })
+      seen.append(number ?? 0)
+    }
+    #expect(seen == [1, 2, 3, 4, 1])
+    provider.setKeys([])
+    #expect(provider.nextKeyNumber == nil)
+  }
+
   /// One `remap` case: the cursor before, the lists, the cursor after.
   struct Remap: CustomTestStringConvertible, Sendable {
     let name: String

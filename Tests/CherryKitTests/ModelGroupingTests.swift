@@ -37,6 +37,42 @@ struct ModelGroupingTests {
     #expect(ModelGrouping.group(for: id, providerID: provider, isBuiltIn: false) == expected)
   }
 
+  /// The app's `getDefaultGroupName` vectors (src/renderer/src/utils/__tests__/naming.test.ts).
+  static let appVectors: [(id: String, provider: String, group: String)] =
+    [
+      ("group/model", "", "group"), ("group:model", "", "group"), ("foo bar", "", "foo"),
+      ("group-subgroup-model", "", "group-subgroup"), ("Qwen/Qwen3-32B", "foobar", "qwen"),
+      ("gpt-4.1-mini", "foobar", "gpt-4.1"), ("gpt-4.1", "foobar", "gpt-4.1"),
+      ("DeepSeek Chat", "foobar", "deepseek"), ("foo:bar", "foobar", "foo"),
+      ("o3", "openai", "o3"),
+    ]
+    + ["aihubmix", "silicon", "ocoolai", "o3", "dmxapi"].flatMap { provider in
+      [
+        ("Qwen/Qwen3-32B", provider, "qwen"), ("gpt-4.1-mini", provider, "gpt"),
+        ("gpt-4.1", provider, "gpt"), ("gpt_4.1", provider, "gpt"),
+        ("DeepSeek Chat", provider, "deepseek"), ("foo:bar", provider, "foo"),
+        ("o3", provider, "o3"),
+      ]
+    }
+
+  @Test("getDefaultGroupName, as the app's tests", arguments: appVectors)
+  func defaultGroupName(_ id: String, _ provider: String, _ expected: String) {
+    #expect(ModelGrouping.defaultGroupName(for: id, providerID: provider) == expected)
+  }
+
+  @Test("a model added by hand takes the Add-model dialog's group, on built-in providers too")
+  func handEntered() {
+    #expect(ModelGrouping.handEnteredGroup(for: "gpt-4.1", providerID: "aihubmix") == "gpt")
+    #expect(ModelGrouping.handEnteredGroup(for: "Qwen/Qwen3-32B", providerID: "aihubmix") == "qwen")
+    #expect(ModelGrouping.handEnteredGroup(for: "gpt-4.1-mini", providerID: "openai") == "gpt-4.1")
+    // An id that gives no name (only separators) falls back to the provider id.
+    #expect(ModelGrouping.handEnteredGroup(for: "/x", providerID: "openai") == "openai")
+    var provider = ProviderCatalogue.freshSession().provider("aihubmix")!
+    provider.addModel(id: "gpt-4.1", handEntered: true)
+    provider.addModel(id: "gpt-4o")
+    #expect(provider.models.map(\.group) == ["gpt", "aihubmix"])
+  }
+
   @Test("the special providers are Cherry Studio's list")
   func specialList() {
     #expect(

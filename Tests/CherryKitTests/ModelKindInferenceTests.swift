@@ -50,10 +50,13 @@ struct ModelKindInferenceTests {
       kinds: [.image]),
     Case(id: "cogview-4", style: .openai, provider: "zhipu", kinds: [.image]),
     Case(id: "imagen-4.0-generate-001", style: .gemini, provider: "gemini", kinds: [.image]),
-    // Chat models that can also answer with images stay chat models.
+    // The app's image-generating models whose name says "image" do nothing else
+    // (isPureGenerateImageModel); the others stay chat models.
     Case(
-      id: "gemini-2.5-flash-image", style: .gemini, provider: "gemini",
-      kinds: [.chat, .image, .vision]),
+      id: "gemini-2.5-flash-image", style: .gemini, provider: "gemini", kinds: [.image, .vision]),
+    Case(
+      id: "gemini-2.0-flash-exp", style: .gemini, provider: "gemini",
+      kinds: [.chat, .image, .vision, .tools, .webSearch]),
     // Embedding and rerank.
     Case(id: "text-embedding-3-small", style: .openai, provider: "openai", kinds: [.embedding]),
     Case(id: "BAAI/bge-m3", style: .openai, provider: "silicon", kinds: [.embedding]),
@@ -85,7 +88,10 @@ struct ModelKindInferenceTests {
       kinds: [.chat, .vision, .tools, .reasoning, .webSearch]),
     Case(id: "gemini-1.5-flash", style: .gemini, provider: "gemini", kinds: [.chat, .vision]),
     // DeepSeek.
-    Case(id: "deepseek-chat", style: .openai, provider: "deepseek", kinds: [.chat, .tools]),
+    // deepseek-chat is the hybrid model (DeepSeek V3.x/V4 without thinking on).
+    Case(
+      id: "deepseek-chat", style: .openai, provider: "deepseek",
+      kinds: [.chat, .tools, .reasoning]),
     Case(
       id: "deepseek-reasoner", style: .openai, provider: "deepseek",
       kinds: [.chat, .tools, .reasoning]),
@@ -110,7 +116,7 @@ struct ModelKindInferenceTests {
       kinds: [.chat, .tools, .reasoning, .webSearch]),
     Case(
       id: "qwen-max-latest", style: .openai, provider: "dashscope",
-      kinds: [.chat, .tools, .webSearch]),
+      kinds: [.chat, .tools, .reasoning, .webSearch]),
     Case(id: "qwen-mt-turbo", style: .openai, provider: "dashscope", kinds: [.chat]),
     // Ollama names, free suffixes.
     Case(id: "llama3.1:8b", style: .ollama, provider: "ollama", kinds: [.chat]),
@@ -165,7 +171,23 @@ struct ModelKindInferenceTests {
       ("kimi-k2:1t:cloud", "kimi-k2:1t"),
       ("a/b/C", "c"),
       ("accounts/fireworks/models/deepseek-v3p1", "deepseek-v3.1"),
+      ("accounts/fireworks/models/kimi-k2p5", "kimi-k2.5"),
+      ("accounts/fireworks/models/glm-4p7", "glm-4.7"),
       ("plain", "plain"),
+      // The app's getLowerBaseModelName vectors (naming.test.ts).
+      ("DeepSeek/DeepSeek-R1", "deepseek-r1"),
+      ("openai/GPT-4.1", "gpt-4.1"),
+      ("Anthropic/Claude-3.5-Sonnet", "claude-3.5-sonnet"),
+      ("Pro/DeepSeek-AI/DeepSeek-R1", "deepseek-r1"),
+      ("Org/Team/Group/Model", "model"),
+      ("GPT-4", "gpt-4"),
+      ("", ""),
+      ("Model/", ""),
+      ("/Model", "model"),
+      ("Model//Name", "name"),
+      ("gpt-4:free", "gpt-4"),
+      ("agent/gpt-4(free)", "gpt-4"),
+      ("local/kimi-k2.5:cloud", "kimi-k2.5"),
     ])
   func baseName(_ id: String, _ expected: String) {
     #expect(ModelKindInference.baseName(of: id) == expected)

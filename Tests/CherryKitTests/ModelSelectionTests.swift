@@ -82,6 +82,53 @@ struct ModelSelectionTests {
     }
   }
 
+  /// Comma lists, as the app's Add-model dialog splits them (`，` counts as `,`).
+  static let commaLists: [(words: [String], ids: [String])] = [
+    (["a,b"], ["a", "b"]),
+    (["a\u{FF0C}b"], ["a", "b"]),
+    (["a, b,", ",c"], ["a", "b", "c"]),
+    (["a,,a", "b"], ["a", "b"]),
+    ([" , "], []),
+  ]
+
+  @Test func splitKeepsOrderAndRepeats() {
+    #expect(
+      ModelSelection.splitCommaLists(["a,,a", " b ", "c\u{FF0C}d"]) == ["a", "a", "b", "c", "d"])
+  }
+
+  @Test("+ a,b adds each id of a comma list", arguments: commaLists)
+  func commaList(_ words: [String], _ ids: [String]) throws {
+    guard !ids.isEmpty else {
+      #expect(throws: ModelSelectionError.empty) { try ModelSelection.resolve(words, listing: nil) }
+      return
+    }
+    let result = try ModelSelection.resolve(words, listing: nil)
+    #expect(result.ids == ids)
+    #expect(result.handEntered == Set(ids))
+  }
+
+  @Test("numbers and listed ids in a comma list come from the listing")
+  func commaListWithListing() throws {
+    let result = try ModelSelection.resolve(["1,gpt-4o,my-own"], listing: Self.listing)
+    #expect(result.ids == ["Qwen/Qwen3-32B", "gpt-4o", "my-own"])
+    #expect(result.handEntered == ["my-own"])
+  }
+
+  @Test("errors say what and how to fix")
+  func whatAndFix() {
+    let errors: [ModelSelectionError] = [
+      .empty, .noListing(term: "2"), .numberOutOfRange(number: 9, range: 1...6),
+      .numberOutOfRange(number: 1, range: nil), .unknownGroup(name: "x", groups: []),
+      .noMatch(pattern: "x*"),
+    ]
+    for error in errors {
+      #expect(!error.what.isEmpty && !error.fix.isEmpty)
+      #expect(error.description == error.what + "\n" + error.fix)
+      #expect(error.message.hasPrefix(error.what))
+    }
+    #expect(ModelSelectionError.empty.message == "no model given: " + ModelSelectionError.empty.fix)
+  }
+
   @Test("numbers resolve through a filtered listing only when shown; use the full one")
   func filteredListing() throws {
     let filtered = Self.listing.filtered("deepseek")

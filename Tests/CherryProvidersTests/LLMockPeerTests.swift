@@ -149,4 +149,46 @@ struct LLMockPeerTests {
       }
     }
   }
+
+  @Test("a stream llmock drops mid-way is a connection lost mid-answer", arguments: styles)
+  func droppedStream(style: APIStyle) async throws {
+    let base = try LLMock.requireURL()
+    try LLMock.control(
+      "POST", "/_llmock/scenario",
+      body: #"{"behaviors":[{"type":"stream_fault","kind":"disconnect","after_chunks":1}]}"#)
+    defer { try? LLMock.control("DELETE", "/_llmock/scenario") }
+    try await Peer.withClient { client in
+      do throws(ProviderError) {
+        try await client.ask(
+          LLMock.provider(style, base: base), model: "cherry-test-model", keyIndex: 0,
+          prompt: "ping"
+        ) { _ in }
+        Issue.record("a dropped stream must fail")
+      } catch {
+        #expect(error.kind == .connection, "\(error.message)")
+        #expect(error.what.contains("in the middle of the answer"), "\(error.what)")
+      }
+    }
+  }
+
+  @Test("a stream of another style is malformed, never an empty answer")
+  func streamOfAnotherStyle() async throws {
+    let base = try LLMock.requireURL()
+    try LLMock.control("DELETE", "/_llmock/scenario")
+    try await Peer.withClient { client in
+      // An Anthropic-style provider pointed at llmock's OpenAI endpoint.
+      var provider = LLMock.provider(.anthropic, base: base)
+      provider.url = base + "/v1/chat/completions#"
+      let collector = TextCollector()
+      do throws(ProviderError) {
+        try await client.ask(provider, model: "cherry-test-model", keyIndex: 0, prompt: "ping") {
+          collector.append($0)
+        }
+        Issue.record("ask must fail, it printed \(collector.all.joined().debugDescription)")
+      } catch {
+        #expect(error.kind == .malformed, "\(error.message)")
+        #expect(collector.all.isEmpty)
+      }
+    }
+  }
 }

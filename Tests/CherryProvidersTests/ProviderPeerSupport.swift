@@ -3,10 +3,6 @@ import CherryKit
 import CherryProviders
 import Foundation
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// Shared set-up of the provider peer tests: a demo server and a client, always
 /// shut down, and small builders.
 enum Peer {
@@ -61,20 +57,7 @@ enum Peer {
 
   /// A port on 127.0.0.1 where nothing listens: bound, read, closed.
   static func closedPort() -> Int {
-    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    defer { close(fd) }
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    address.sin_port = 0
-    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-    _ = withUnsafePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) }
-    }
-    _ = withUnsafeMutablePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-    }
-    return Int(UInt16(bigEndian: address.sin_port))
+    TestSockets.closedPort()
   }
 
   /// The most requests that were in flight at the same moment.
@@ -98,21 +81,7 @@ enum Peer {
 }
 
 /// Collects streamed text from a `@Sendable` callback.
-final class TextCollector: @unchecked Sendable {
-  private let lock = NSLock()
-  private var pieces: [String] = []
+typealias TextCollector = ReceivedLog<String>
 
-  /// Adds a piece.
-  func append(_ text: String) {
-    lock.lock()
-    pieces.append(text)
-    lock.unlock()
-  }
-
-  /// The pieces so far.
-  var all: [String] {
-    lock.lock()
-    defer { lock.unlock() }
-    return pieces
-  }
-}
+/// Collects traces from the `@Sendable` hook.
+typealias TraceCollector = ReceivedLog<RequestTrace>

@@ -1,13 +1,12 @@
 import CherryTestSupport
 import Foundation
+import Glibc
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
-/// A loopback TLS listener for the `SSL_CERT_FILE` tests: a CA and a leaf certificate
-/// for 127.0.0.1 made with `openssl` at test time, served by `openssl s_server -WWW`
-/// (which answers a GET with the file of that path), so no TLS server code is needed.
+/// A loopback TLS listener for the `SSL_CERT_FILE` and redirect tests: a CA and a leaf
+/// certificate for 127.0.0.1 made with `openssl` at test time, served by
+/// `openssl s_server -WWW` (which answers a GET with the file of that path) or by a few
+/// lines of Python's `ssl` that answer every request with a redirect, so no TLS server
+/// code is needed.
 final class TLSListener: @unchecked Sendable {
   /// The CA certificate that signed the server's certificate (PEM).
   let caFile: String
@@ -20,8 +19,57 @@ final class TLSListener: @unchecked Sendable {
   ///
   /// - Parameter files: Paths (relative, e.g. `v1/models`) and their contents.
   /// - Throws: When `openssl` fails or the server does not start.
-  init(files: [String: String]) throws {
-    directory = try TemporaryDirectory(prefix: "cherry-tls")
+  convenience init(files: [String: String]) throws {
+    let directory = try TemporaryDirectory(prefix: "cherry-tls")
+    let root = directory.path + "/www"
+    for (path, contents) in files {
+      let file = root + "/" + path
+      try FileManager.default.createDirectory(
+        atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+      try contents.write(toFile: file, atomically: true, encoding: .utf8)
+    }
+    try self.init(directory: directory, in: root) { dir, port in
+      [
+        "openssl", "s_server", "-accept", "127.0.0.1:\(port)", "-cert", dir + "/leaf.pem", "-key",
+        dir + "/leaf.key", "-WWW", "-quiet",
+      ]
+    }
+  }
+
+  /// Makes the certificates and starts a server that answers every request with
+  /// `302` to `location`.
+  ///
+  /// - Parameter location: The `Location` to send.
+  /// - Throws: When `openssl` fails or the server does not start.
+  convenience init(redirectingTo location: String) throws {
+    let script = """
+      import http.server, ssl, sys
+      class H(http.server.BaseHTTPRequestHandler):
+          def answer(self):
+              self.send_response(302)
+              self.send_header("Location", sys.argv[4])
+              self.send_header("Content-Length", "0")
+              self.end_headers()
+          do_GET = do_POST = answer
+          def log_message(self, *args): pass
+      server = http.server.HTTPServer(("127.0.0.1", int(sys.argv[3])), H)
+      context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+      context.load_cert_chain(sys.argv[1], sys.argv[2])
+      server.socket = context.wrap_socket(server.socket, server_side=True)
+      server.serve_forever()
+      """
+    let directory = try TemporaryDirectory(prefix: "cherry-tls")
+    try self.init(directory: directory, in: directory.path) { dir, port in
+      ["python3", "-c", script, dir + "/leaf.pem", dir + "/leaf.key", "\(port)", location]
+    }
+  }
+
+  /// Makes the certificates in `directory` and starts the server `command` names.
+  private init(
+    directory: TemporaryDirectory, in workingDirectory: String,
+    command: (_ directory: String, _ port: Int) -> [String]
+  ) throws {
+    self.directory = directory
     let dir = directory.path
     caFile = dir + "/ca.pem"
     let ec = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"]
@@ -43,21 +91,11 @@ final class TLSListener: @unchecked Sendable {
         "x509", "-req", "-in", dir + "/leaf.csr", "-CA", caFile, "-CAkey", dir + "/ca.key",
         "-CAcreateserial", "-out", dir + "/leaf.pem", "-days", "2", "-extfile", dir + "/leaf.ext",
       ], in: dir)
-    let root = dir + "/www"
-    for (path, contents) in files {
-      let file = root + "/" + path
-      try FileManager.default.createDirectory(
-        atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-      try contents.write(toFile: file, atomically: true, encoding: .utf8)
-    }
     port = Peer.closedPort()
     process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [
-      "openssl", "s_server", "-accept", "127.0.0.1:\(port)", "-cert", dir + "/leaf.pem", "-key",
-      dir + "/leaf.key", "-WWW", "-quiet",
-    ]
-    process.currentDirectoryURL = URL(fileURLWithPath: root)
+    process.arguments = command(dir, port)
+    process.currentDirectoryURL = URL(fileURLWithPath: workingDirectory)
     process.standardOutput = FileHandle.nullDevice
     process.standardError = FileHandle.nullDevice
     try process.run()
@@ -94,16 +132,8 @@ final class TLSListener: @unchecked Sendable {
 
   /// Whether something accepts TCP connections on the port.
   private static func accepts(port: Int) -> Bool {
-    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    defer { close(fd) }
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    address.sin_port = UInt16(port).bigEndian
-    return withUnsafePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-        connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
-      }
-    }
+    guard let fd = TestSockets.connect(host: "127.0.0.1", port: port) else { return false }
+    close(fd)
+    return true
   }
 }

@@ -195,6 +195,8 @@ struct CommandTableTests {
     case .modelID, .addedModelID: return "gpt-4o"
     case .style: return "openai"
     case .kind: return "chat"
+    case .endpointType: return "anthropic"
+    case .fault: return "401"
     case .kindChange: return "+vision"
     case .file: return "setup.cherryrc"
     case .url: return "https://api.example.com"

@@ -43,7 +43,8 @@ struct CompleterTests {
     Case(id: "option name", line: "models --k", from: 7, candidates: ["--kind"]),
     Case(id: "kind value", line: "models --kind emb", from: 14, candidates: ["embedding"]),
     Case(
-      id: "set names", line: "set ", from: 4, candidates: ["echo", "on_error", "trace", "json"]),
+      id: "set names", line: "set ", from: 4,
+      candidates: ["echo", "on_error", "trace", "json", "pager"]),
     Case(id: "set values", line: "set on_error c", from: 13, candidates: ["continue"]),
     Case(id: "kind changes", line: "model gpt-4o kinds +vi", from: 19, candidates: ["+vision"]),
     Case(id: "model of model", line: "model deep", from: 6, candidates: ["deepseek-chat"]),
@@ -72,7 +73,8 @@ struct CompleterTests {
       id: "option value after a space", line: "models --kind v", from: 14, candidates: ["vision"]),
     // Subcommands of help's command, kind changes starting with a dash, free text.
     Case(
-      id: "help subcommand", line: "help key ", from: 9, candidates: ["add", "rm", "list", "clear"]),
+      id: "help subcommand", line: "help key ", from: 9,
+      candidates: ["add", "rm", "set", "list", "clear"]),
     Case(
       id: "kind change with a dash", line: "model gpt-4o kinds -to", from: 19,
       candidates: ["-tools"]),

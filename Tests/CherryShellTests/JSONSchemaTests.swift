@@ -29,7 +29,7 @@ struct JSONSchemaTests {
         let words = CommandTableTests.minimalWords(node).map {
           $0 == "https://api.example.com" ? "http://127.0.0.1:\(deadPort)/v1" : $0
         }
-        let line = words.map(DumpWriter.quote).joined(separator: " ")
+        let line = words.map { DumpWriter.quote($0) ?? $0 }.joined(separator: " ")
         return [line, line + " --no-such-option"]
       } + ["'unbalanced", "nosuchcommand", "quit"]
   }

@@ -46,10 +46,18 @@ struct PromptTests {
 struct DumpWriterTests {
   @Test(arguments: [
     "plain", "with space", "it's", "$HOME", "#hash", "", "back\\slash", "模型", "a\"b",
+    "gpt[1]*?", "a,b", "--flag", "'", "''",
   ])
   func quotedWordsSplitBack(_ word: String) throws {
-    let quoted = DumpWriter.quote(word)
+    let quoted = try #require(DumpWriter.quote(word))
     #expect(try WordSplitter.split("x " + quoted, environment: [:]) == ["x", word])
+  }
+
+  /// A value with a control character cannot be one line of a script: it is never
+  /// written, so a replay cannot run a line dump did not write.
+  @Test(arguments: ["a\nheader set X-Injected yes", "a\rb", "\u{1B}[2J", "x\u{202E}y"])
+  func unwritableValuesAreRefused(_ word: String) {
+    #expect(DumpWriter.quote(word) == nil)
   }
 
   @Test func keyVariablesAreShellNames() {

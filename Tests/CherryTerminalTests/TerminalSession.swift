@@ -140,11 +140,16 @@ final class TerminalSession {
 
   /// Waits for the wrapper's `EXIT=<status>` line and returns the status.
   func exitStatus(sourceLocation: SourceLocation = #_sourceLocation) async throws -> Int? {
+    // After a Ctrl-C the terminal's `^C` echo may share the line: `^CEXIT=130`.
     let screen = try await waitUntil("cherry to exit", sourceLocation: sourceLocation) {
-      $0.lines.contains { $0.hasPrefix("EXIT=") }
+      $0.lines.contains { $0.contains("EXIT=") }
     }
-    let line = screen.lines.last { $0.hasPrefix("EXIT=") }
-    return line.flatMap { Int($0.dropFirst("EXIT=".count).trimmingCharacters(in: .whitespaces)) }
+    let line = screen.lines.last { $0.contains("EXIT=") }
+    return line.flatMap { line in
+      line.range(of: "EXIT=").flatMap {
+        Int(line[$0.upperBound...].trimmingCharacters(in: .whitespaces))
+      }
+    }
   }
 
   /// Runs tmux on this test's server and returns its standard output.

@@ -18,6 +18,14 @@ public struct CatalogueEntry: Sendable, Equatable {
   public var modelsURL: String?
   /// Why cherry cannot set this provider up, or `nil` when it can.
   public var unsupportedReason: String?
+  /// Whether no version is ever appended to this provider's URL, whatever it ends
+  /// with (`perplexity`, `github`, `copilot`, as in the app; DESIGN §1.2).
+  public var takesNoVersion: Bool
+  /// Whether the app's settings page offers this provider a second,
+  /// Anthropic-compatible URL (`anthropic-url`, DESIGN §1.2).
+  public var offersAnthropicURL: Bool
+  /// The default of that URL, or `nil` when the app's catalogue has none.
+  public var anthropicURL: String?
 
   /// Creates an entry.
   ///
@@ -30,9 +38,13 @@ public struct CatalogueEntry: Sendable, Equatable {
   ///   - needsKey: Whether a key is needed.
   ///   - modelsURL: A preset model-list URL.
   ///   - unsupportedReason: Why it is not supported, or `nil`.
+  ///   - takesNoVersion: Whether no version is ever appended to its URL.
+  ///   - offersAnthropicURL: Whether it has an `anthropic-url`.
+  ///   - anthropicURL: The default `anthropic-url`, or `nil`.
   public init(
     id: String, name: String, style: APIStyle?, appType: String, defaultURL: String,
-    needsKey: Bool = true, modelsURL: String? = nil, unsupportedReason: String? = nil
+    needsKey: Bool = true, modelsURL: String? = nil, unsupportedReason: String? = nil,
+    takesNoVersion: Bool = false, offersAnthropicURL: Bool = false, anthropicURL: String? = nil
   ) {
     self.id = id
     self.name = name
@@ -42,19 +54,28 @@ public struct CatalogueEntry: Sendable, Equatable {
     self.needsKey = needsKey
     self.modelsURL = modelsURL
     self.unsupportedReason = unsupportedReason
+    self.takesNoVersion = takesNoVersion
+    self.offersAnthropicURL = offersAnthropicURL || anthropicURL != nil
+    self.anthropicURL = anthropicURL
   }
+
+  /// Whether this entry is Cherry Studio's `new-api` type: the `openai` style with
+  /// per-model endpoint types (``ProviderType/newAPI``).
+  public var isNewAPI: Bool { appType == ProviderType.newAPI.rawValue }
 
   /// Whether cherry can set this provider up.
   public var isSupported: Bool { unsupportedReason == nil && style != nil }
 
   /// The provider as a fresh session holds it: built-in, off, no keys, no models,
-  /// the default URL.
+  /// the default URL; its `anthropic-url` is left to the default (`nil`).
   ///
   /// - Returns: The provider, or `nil` for an unsupported entry.
   public func makeProvider() -> Provider? {
     guard isSupported, let style else { return nil }
-    return Provider(
+    var provider = Provider(
       id: id, name: name, style: style, isBuiltIn: true, needsKey: needsKey, url: defaultURL,
       modelsURL: modelsURL)
+    if isNewAPI { provider.type = .newAPI }
+    return provider
   }
 }

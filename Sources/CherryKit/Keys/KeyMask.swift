@@ -64,6 +64,15 @@ public enum KeyMask {
       var found = false
       var cursor = 0
       KeyScanner.forEachSecret(in: bytes) { secret in
+        // Already masked (`sk-a****wxyz`): masking it again would hide less of
+        // nothing and more of what tells keys apart.
+        let star = UInt8(ascii: "*")
+        if bytes[secret].indices.contains(where: { index in
+          index + 3 < secret.upperBound && bytes[index] == star && bytes[index + 1] == star
+            && bytes[index + 2] == star && bytes[index + 3] == star
+        }) {
+          return
+        }
         if !found {
           found = true
           result.reserveCapacity(bytes.count)

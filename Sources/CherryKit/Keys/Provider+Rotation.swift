@@ -13,6 +13,15 @@ extension Provider {
     return index
   }
 
+  /// The 1-based number of the key the next request takes (the `#N` shown beside
+  /// keys), without taking it; `nil` when the provider has no keys.
+  ///
+  /// The connection test does not rotate, so this is also the key that the next
+  /// `manage` or `ask` uses.
+  public var nextKeyNumber: Int? {
+    keys.isEmpty ? nil : KeyRotation.next(count: keys.count, cursor: rotationCursor) + 1
+  }
+
   /// Replaces the keys, keeping the rotation where it was when it can.
   ///
   /// Every key edit (`key <list>`, `key add`, `key rm`, `key clear`) goes through

@@ -1,4 +1,53 @@
-/// Vision allow- and deny-lists (`vision.ts`, plus the newer families the notes list).
+/// Image-generation patterns (`vision.ts`): which models make images, and which of
+/// them do nothing else.
+enum ImagePatterns {
+  /// The tagged patterns.
+  static let all: [(IDFeatures, IDPattern)] =
+    // Dedicated image models: they only make images, so they are not chat models.
+    KindRules.group(
+      KindRules.F.dedicatedImage,
+      [
+        .sub("dall-e"), .sub("gpt-image"), .sub("grok-2-image"), .sub("imagen"), .sub("flux"),
+        .sub("stable-diffusion"), .prefix("sd-"), .sub("sdxl"), .sub("cogview"),
+        .sub("qwen-image"), .sub("janus"), .sub("midjourney"), .prefix("mj-"),
+        .prefix("z-image"), .sub("longcat-image"), .sub("hunyuanimage"), .sub("seedream"),
+        .sub("kandinsky"),
+      ])
+    // Image-edit models also take images as input (so count as vision).
+    + KindRules.group(
+      KindRules.F.imageEdit,
+      [
+        "grok-2-image", "qwen-image-edit", "gpt-image-1", "gemini-2.5-flash-image",
+        "gemini-2.0-flash-preview-image-generation", "gemini-3.0-pro-image",
+        "gemini-3-pro-image",
+      ].map(IDPattern.sub))
+    // The app's `GENERATE_IMAGE_MODELS`: models that answer with images. Those whose
+    // name also says "image" make nothing else (`isPureGenerateImageModel`), except
+    // the Gemini 3 Pro image models, which chat too.
+    + KindRules.group(
+      KindRules.F.chatImage,
+      [
+        .sub("gemini-2.0-flash-exp"), .sub("gemini-2.0-flash-preview-image-generation"),
+        .sub("gemini-2.5-flash-image"), .prefix("gemini-3-pro-image"),
+        .prefix("gemini-3.#-pro-image"), .prefix("gemini-3-flash-image"),
+        .prefix("gemini-3.#-flash-image"),
+      ])
+    // OpenAI models that make images through the Responses API's image tool.
+    + KindRules.group(
+      KindRules.F.openAIImageGeneration, ["gpt-4o", "gpt-4.1", "o3", "gpt-5"].map(IDPattern.prefix))
+    // The app's "text to image" test: such names lose tools, reasoning, web search.
+    + KindRules.group(
+      KindRules.F.textToImage,
+      [
+        "flux", "diffusion", "stabilityai", "sd-", "dall", "cogview", "janus", "midjourney",
+        "mj-", "image",
+      ].map(IDPattern.sub))
+    + KindRules.group(
+      KindRules.F.modernGeminiImage,
+      [.prefix("gemini-3-pro-image"), .prefix("gemini-3.#-pro-image")])
+}
+
+/// Vision allow- and deny-lists (`vision.ts`, plus the newer families its tests name).
 enum VisionPatterns {
   /// The tagged patterns.
   static let all: [(IDFeatures, IDPattern)] =
@@ -28,7 +77,8 @@ enum VisionPatterns {
       ].map(IDPattern.word))
 }
 
-/// Function-calling allow- and deny-lists (`tooluse.ts`, plus the notes' families).
+/// Function-calling allow- and deny-lists (`tooluse.ts`, plus the families its newer
+/// tests name: bare `gpt-oss`, Kimi K2.5 and later).
 enum ToolPatterns {
   /// The tagged patterns.
   static let all: [(IDFeatures, IDPattern)] =
@@ -40,7 +90,9 @@ enum ToolPatterns {
         "glm-4.7", "glm-5", "glm-5.#", "learnlm", "gemini", "gemma4", "gemma-4", "grok-3",
         "grok-4", "kimi-k2", "kimi-k2.5", "minimax-m2", "minimax-m2.#", "minimax-m3", "mimo-v2",
       ].map(IDPattern.word)
-        + ["gpt-oss-", "gemini-", "qwen", "deepseek-", "claude-", "doubao-seed", "ling-", "ring-"]
+        + [
+          "gpt-oss", "gemini-", "qwen", "deepseek-", "claude-", "doubao-seed", "ling-", "ring-",
+        ]
         .map(IDPattern.prefix))
     + KindRules.group(
       KindRules.F.toolsDenied,
@@ -48,50 +100,52 @@ enum ToolPatterns {
         "aqa", "imagen", "o1-mini", "o1-preview", "marco-o1", "gemini-1", "gemini-1.#", "qwen-mt",
         "gpt-5-chat", "glm-4.5v", "deepseek-r1", "deepseek-v3.2-speciale",
       ].map(IDPattern.word) + [IDPattern.sub("-embedding"), IDPattern.sub("-tts")])
-    + KindRules.group(
-      KindRules.F.deepSeekHybrid,
-      ["deepseek-v3.1", "deepseek-v3.2", "deepseek-v4", "deepseek-chat-v3.1"].map(IDPattern.prefix))
-    + KindRules.group(KindRules.F.speciale, [IDPattern.sub("speciale")])
 }
 
-/// Reasoning families (`reasoning.ts`) and the fallback regex's alternatives.
+/// Reasoning families (`reasoning.ts`, `isReasoningModel`) that are plain substrings
+/// in the app, and the fallback regex's alternatives.
 enum ReasoningPatterns {
   /// The tagged patterns.
   static let all: [(IDFeatures, IDPattern)] =
     KindRules.group(
       KindRules.F.reasoningFamily,
       [
-        // Claude 3.7 and 4.x
-        .word("claude-3-7"), .word("claude-3.7"), .word("claude-sonnet-4"), .word("claude-opus-4"),
-        .word("claude-haiku-4"), .word("claude-4"),
-        // OpenAI
-        .word("gpt-5"), .word("gpt-5.#"), .prefix("gpt-oss"), .word("codex-mini"),
-        // Gemini thinking models
-        .word("gemini-2.5"), .word("gemini-3"), .word("gemini-3.#"), .word("gemini-flash-latest"),
-        .word("gemini-pro-latest"), .word("gemini-flash-lite-latest"),
-        // Qwen (hybrid thinking)
-        .prefix("qwen3"), .word("qwen-plus"), .word("qwen-turbo"), .word("qwen-flash"),
-        .word("qvq"),
-        // Grok
-        .word("grok-3-mini"), .word("grok-4"), .word("grok-4.#"), .word("grok-code-fast"),
-        // Hunyuan, Perplexity, Zhipu, Step
-        .word("hunyuan-a13b"), .word("hunyuan-t1"), .word("sonar-deep-research"),
-        .word("glm-4.5"), .word("glm-4.6"), .word("glm-4.7"), .word("glm-5"), .word("glm-5.#"),
-        .word("glm-z1"), .word("step-3"), .word("step-3.#"),
-        // DeepSeek hybrid and the other families
-        .prefix("deepseek-v3.1"), .prefix("deepseek-v3.2"), .prefix("deepseek-v4"),
-        .prefix("ring-"), .word("minimax-m1"), .word("minimax-m2"), .word("minimax-m2.#"),
-        .word("minimax-m3"), .prefix("mimo"), .word("baichuan-m2"), .word("baichuan-m3"),
-        .word("kimi-k2.5"), .word("kimi-k2.6"), .prefix("magistral"), .word("gemma-4"),
-        .prefix("gemma4"), .prefix("doubao-seed"), .word("ernie-x1"), .word("ernie-x1.#"),
+        // Claude 3.7, the 4.x family and the Fable line.
+        .sub("claude-3-7-sonnet"), .sub("claude-3.7-sonnet"), .sub("claude-sonnet-4"),
+        .sub("claude-opus-4"), .sub("claude-haiku-4"), .sub("claude-fable"),
+        // OpenAI: the app tests "o1", "o3", "o4" anywhere; cherry at a word start,
+        // so that "pro3" or "yolo1" are not taken for the o-series.
+        .prefix("o1"), .prefix("o3"), .prefix("o4"), .sub("gpt-oss"),
+        // Qwen, Grok, Hunyuan, Perplexity, Zhipu, Step
+        .sub("qwq"), .sub("qvq"), .sub("grok-3-mini"), .sub("grok-build"),
+        .sub("hunyuan-a13b"), .sub("hunyuan-t1"), .sub("sonar-deep-research"),
+        .sub("glm5"), .sub("glm-5"), .sub("glm-4.5"), .sub("glm-4.6"), .sub("glm-4.7"),
+        .sub("glm-z1"), .sub("step-3"), .sub("step-r1-v-mini"),
+        // Ling, MiniMax and the app's last list
+        .sub("ring-1t"), .sub("ring-mini"), .sub("ring-flash"), .sub("minimax-m1"),
+        .sub("minimax-m2"), .sub("minimax-m3"), .sub("magistral"), .sub("mistral-small-2603"),
+        .sub("pangu-pro-moe"), .sub("seed-oss"), .sub("deepseek-v3.2-speciale"),
+        .sub("gemma-4"), .sub("gemma4"),
       ])
-    // Names that contain a family but are not thinking models.
+    + KindRules.group(KindRules.F.grok4, [.sub("grok-4")])
+    // `GEMINI_THINKING_MODEL_REGEX`: Gemini 2.5, 3.x Flash and Pro, and the aliases.
     + KindRules.group(
-      KindRules.F.reasoningDenied,
+      KindRules.F.geminiThinking,
       [
-        .sub("-instruct"), .sub("qwen3-coder"), .sub("-nothink"), .word("gpt-5-chat"),
-        .sub("-chat-latest"),
+        .word("gemini-2.5"), .prefix("gemini-3-flash"), .prefix("gemini-3-pro"),
+        .prefix("gemini-3.#-flash"), .prefix("gemini-3.#-pro"), .word("gemini-flash-latest"),
+        .word("gemini-pro-latest"), .word("gemini-flash-lite-latest"),
       ])
+    // `DOUBAO_THINKING_MODEL_REGEX`, with "." or "-" in the versions.
+    + KindRules.group(
+      KindRules.F.doubaoThinking,
+      [
+        "doubao-1.5-thinking-vision-pro", "doubao-1-5-thinking-vision-pro",
+        "doubao-1.5-thinking-pro-m", "doubao-1-5-thinking-pro-m", "doubao-seed-1.6",
+        "doubao-seed-1-6", "doubao-seed-1.8", "doubao-seed-1-8", "doubao-seed-code",
+        "doubao-seed-2.0", "doubao-seed-2-0", "doubao-seed-2.1", "doubao-seed-2-1",
+        "doubao-seed-evolving",
+      ].map(IDPattern.sub))
     // `\b(?:reasoning|reasoner|thinking|think)\b`, `\bqwq…`, `\bhunyuan-t1…`,
     // `\bglm-zero-preview\b`, `\bgrok-(3-mini|4|4-fast|build)…` and `-[rR]\d+`.
     + KindRules.group(

@@ -1,9 +1,11 @@
 /// The pattern lists behind ``ModelKindInference``, transcribed from Cherry Studio's
-/// regexes (`src/renderer/src/config/models/`) into ``IDPattern``s, all in one table.
+/// regexes (`src/renderer/src/config/models/`, and the family table of its provider
+/// registry) into ``IDPattern``s, all in one table.
 ///
 /// `.word(x)` is `\bx\b`, `.prefix(x)` is `\bx`, `.sub(x)` is a plain substring and
 /// `#` inside a pattern is `\d+`. A regex tail such as `(?:-[\w-]+)?\b` reduces to
-/// `\b`, because `-` is not a word character.
+/// `\b`, because `-` is not a word character. The app's anchored regexes (DeepSeek
+/// hybrid, Qwen thinking control, Kimi, exact ids) are in ``FamilyRules``.
 enum KindRules {
   /// The feature bits, one per pattern group.
   enum F {
@@ -19,10 +21,10 @@ enum KindRules {
     static let visionDenied = IDFeatures(rawValue: 1 << 9)
     static let toolsAllowed = IDFeatures(rawValue: 1 << 10)
     static let toolsDenied = IDFeatures(rawValue: 1 << 11)
-    static let deepSeekHybrid = IDFeatures(rawValue: 1 << 12)
-    static let speciale = IDFeatures(rawValue: 1 << 13)
+    static let doubao = IDFeatures(rawValue: 1 << 12)
+    static let deepSeekChat = IDFeatures(rawValue: 1 << 13)
     static let reasoningFamily = IDFeatures(rawValue: 1 << 14)
-    static let reasoningDenied = IDFeatures(rawValue: 1 << 15)
+    static let doubaoThinking = IDFeatures(rawValue: 1 << 15)
     static let reasoningFallback = IDFeatures(rawValue: 1 << 16)
     static let nonReasoning = IDFeatures(rawValue: 1 << 17)
     static let claude = IDFeatures(rawValue: 1 << 18)
@@ -35,6 +37,12 @@ enum KindRules {
     static let o3o4 = IDFeatures(rawValue: 1 << 25)
     static let gpt5 = IDFeatures(rawValue: 1 << 26)
     static let chatWord = IDFeatures(rawValue: 1 << 27)
+    static let geminiThinking = IDFeatures(rawValue: 1 << 28)
+    static let tts = IDFeatures(rawValue: 1 << 29)
+    static let grok4 = IDFeatures(rawValue: 1 << 30)
+    static let deepSeekV = IDFeatures(rawValue: 1 << 31)
+    static let qwen = IDFeatures(rawValue: 1 << 32)
+    static let kimi = IDFeatures(rawValue: 1 << 33)
   }
 
   /// Every pattern of every rule.
@@ -46,73 +54,61 @@ enum KindRules {
           "embed", "bge-", "e5-", "llm2vec", "retrieval", "uae-", "gte-", "jina-clip",
           "jina-embeddings", "voyage-",
         ].map(IDPattern.sub))
-      // Dedicated image models: they only make images, so they are not chat models.
-      + group(
-        F.dedicatedImage,
-        [
-          .sub("dall-e"), .sub("gpt-image"), .sub("grok-2-image"), .sub("imagen"), .sub("flux"),
-          .sub("stable-diffusion"), .prefix("sd-"), .sub("sdxl"), .sub("cogview"),
-          .sub("qwen-image"), .sub("janus"), .sub("midjourney"), .prefix("mj-"),
-          .prefix("z-image"), .sub("longcat-image"), .sub("hunyuanimage"), .sub("seedream"),
-          .sub("kandinsky"),
-        ])
-      // Image-edit models also take images as input (so count as vision).
-      + group(
-        F.imageEdit,
-        [
-          "grok-2-image", "qwen-image-edit", "gpt-image-1", "gemini-2.5-flash-image",
-          "gemini-2.0-flash-preview-image-generation", "gemini-3.0-pro-image",
-          "gemini-3-pro-image",
-        ].map(IDPattern.sub))
-      // Chat models that can answer with images.
-      + group(
-        F.chatImage,
-        [
-          .sub("gemini-2.0-flash-exp"), .sub("gemini-2.0-flash-preview-image-generation"),
-          .sub("gemini-2.5-flash-image"), .prefix("gemini-3-pro-image"),
-          .prefix("gemini-3.#-pro-image"), .prefix("gemini-3-flash-image"),
-          .prefix("gemini-3.#-flash-image"),
-        ])
-      // OpenAI models that make images through the Responses API's image tool.
-      + group(F.openAIImageGeneration, ["gpt-4o", "gpt-4.1", "o3", "gpt-5"].map(IDPattern.prefix))
-      // The app's "text to image" test: such names lose tools, reasoning, web search.
-      + group(
-        F.textToImage,
-        [
-          "flux", "diffusion", "stabilityai", "sd-", "dall", "cogview", "janus", "midjourney",
-          "mj-", "image",
-        ].map(IDPattern.sub))
-      + group(
-        F.modernGeminiImage, [.prefix("gemini-3-pro-image"), .prefix("gemini-3.#-pro-image")])
-      + VisionPatterns.all + ToolPatterns.all + ReasoningPatterns.all + SearchPatterns.all)
+      + ImagePatterns.all + VisionPatterns.all + ToolPatterns.all + ReasoningPatterns.all
+      + SearchPatterns.all
+      // Markers the hand-written family rules start from, so that they run only on
+      // the ids that can match.
+      + group(F.doubao, [.sub("doubao")])
+      + group(F.deepSeekChat, [.sub("deepseek-chat")])
+      + group(F.deepSeekV, [.sub("deepseek-v")])
+      + group(F.qwen, [.sub("qwen")])
+      + group(F.kimi, [.sub("kimi-k")])
+      + group(F.tts, [.sub("tts")]))
 
   /// Tags patterns with a feature.
   static func group(_ feature: IDFeatures, _ patterns: [IDPattern]) -> [(IDFeatures, IDPattern)] {
     patterns.map { (feature, $0) }
   }
 
-  /// Whether the model takes images as input.
-  static func isVision(_ f: IDFeatures) -> Bool {
+  /// Whether the model takes images as input (`isVisionModel`).
+  static func isVision(_ f: IDFeatures, base: [UInt8]) -> Bool {
     f.contains(F.imageEdit) || (f.contains(F.visionAllowed) && !f.contains(F.visionDenied))
+      || FamilyRules.isVisionExact(base)
   }
 
-  /// Whether the model calls functions.
-  static func isToolCalling(_ f: IDFeatures, providerID: String) -> Bool {
+  /// Whether the model calls functions (`isFunctionCallingModel`).
+  static func isToolCalling(_ f: IDFeatures, base: [UInt8], providerID: String) -> Bool {
+    let listed = f.contains(F.toolsAllowed) && !f.contains(F.toolsDenied)
+    if providerID == "doubao" || f.contains(F.doubao) { return listed }
     switch providerID {
     case "deepseek", "anthropic", "kimi", "moonshot": return true
     default: break
     }
-    if f.contains(F.deepSeekHybrid), !f.contains(F.speciale) {
+    // DashScope and Volcengine do not serve tools for the hybrid DeepSeek models.
+    if FamilyRules.isDeepSeekHybrid(f, base: base) {
       return providerID != "dashscope" && providerID != "doubao"
     }
-    return f.contains(F.toolsAllowed) && !f.contains(F.toolsDenied)
+    return listed || FamilyRules.isKimiK3Plus(f, base: base)
   }
 
-  /// Whether the model reasons before answering.
-  static func isReasoning(_ f: IDFeatures, base: [UInt8]) -> Bool {
-    if f.contains(F.nonReasoning) { return false }
-    if isOSeries(base) || f.contains(F.reasoningFallback) { return true }
-    return f.contains(F.reasoningFamily) && !f.contains(F.reasoningDenied)
+  /// Whether the model reasons before answering (`isReasoningModel`).
+  static func isReasoning(_ f: IDFeatures, base: [UInt8], providerID: String) -> Bool {
+    let fallback = isFallbackReasoning(f, base: base)
+    if providerID == "doubao" || f.contains(F.doubao) {
+      return fallback || f.contains(F.doubaoThinking) || FamilyRules.isDeepSeekHybrid(f, base: base)
+    }
+    if f.contains(F.reasoningFamily) || fallback { return true }
+    if f.contains(F.gpt5) && !f.contains(F.chatWord) { return true }
+    if f.contains(F.grok4) && !f.contains(F.nonReasoning) { return true }
+    if f.contains(F.geminiThinking) && !f.contains(F.tts) { return true }
+    return FamilyRules.isDeepSeekHybrid(f, base: base) || FamilyRules.isQwenThinking(f, base: base)
+      || FamilyRules.isKimiReasoning(f, base: base) || FamilyRules.isReasoningExact(base)
+  }
+
+  /// The app's `REASONING_REGEX`: `reasoning`, `thinking`, `-r1`, `qwq`, … and an
+  /// o-series id, unless the id says `-non-reasoning`.
+  private static func isFallbackReasoning(_ f: IDFeatures, base: [UInt8]) -> Bool {
+    !f.contains(F.nonReasoning) && (f.contains(F.reasoningFallback) || isOSeries(base))
   }
 
   /// Whether the name is an o-series id: `^o\d+(?:-[\w-]+)?$` (o1, o3-mini, o4-mini-high).

@@ -6,6 +6,10 @@ public struct ListedModel: Codable, Equatable, Sendable, Hashable {
   public var displayName: String?
   /// The owner or publisher, when the provider gives one.
   public var ownedBy: String?
+  /// The endpoint types a New API gateway lists for the model (`endpoint_type`,
+  /// `supported_endpoint_types`, read with ``ModelEndpointType/init(listingName:)``),
+  /// or `nil` when the listing gives none.
+  public var endpointTypes: [ModelEndpointType]?
 
   /// Creates a listed model.
   ///
@@ -13,9 +17,14 @@ public struct ListedModel: Codable, Equatable, Sendable, Hashable {
   ///   - id: The remote model id.
   ///   - displayName: The provider's display name, if any.
   ///   - ownedBy: The owner, if any.
-  public init(id: String, displayName: String? = nil, ownedBy: String? = nil) {
+  ///   - endpointTypes: The listed endpoint types, if any.
+  public init(
+    id: String, displayName: String? = nil, ownedBy: String? = nil,
+    endpointTypes: [ModelEndpointType]? = nil
+  ) {
     self.id = id
     self.displayName = displayName
     self.ownedBy = ownedBy
+    self.endpointTypes = endpointTypes
   }
 }

@@ -28,6 +28,21 @@ public enum ModelGrouping {
     return name.isEmpty ? providerID : name
   }
 
+  /// The group of a model added by hand (an id the last listing does not have, or
+  /// with no listing), as the app's Add-model dialog fills it in:
+  /// ``defaultGroupName(for:providerID:)`` with the provider's id, on built-in and
+  /// custom providers alike (on `aihubmix`, `gpt-4.1` → `gpt`; elsewhere
+  /// `gpt-4.1-mini` → `gpt-4.1`).
+  ///
+  /// - Parameters:
+  ///   - id: The model id as typed.
+  ///   - providerID: The provider id.
+  /// - Returns: The group name, never empty (the provider id for an id that gives none).
+  public static func handEnteredGroup(for id: String, providerID: String) -> String {
+    let name = defaultGroupName(for: id, providerID: providerID)
+    return name.isEmpty ? providerID : name
+  }
+
   /// The group Cherry Studio's `getDefaultGroupName` gives.
   ///
   /// Lower-case the id; cut at the first `/`,

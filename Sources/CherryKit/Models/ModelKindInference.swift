@@ -1,9 +1,13 @@
 /// Infers what a model can do from its id, following Cherry Studio's rules
-/// (notes/cherry-studio-behaviour.md §5.4) with hand-written matchers.
+/// (notes/cherry-studio-behaviour.md §5.4, and the app's newest classifier tests)
+/// with hand-written matchers, no regexes (DESIGN §5).
 ///
-/// Every rule runs on the model's base name (``baseName(of:)``). Dedicated image
-/// models, embedding and rerank models are not chat models, and never get vision
-/// (except image-edit models), tools, reasoning or web search.
+/// Every rule runs on the model's base name (``baseName(of:)``). Embedding, rerank
+/// and image-only models are not chat models and get nothing else (an image-edit
+/// model also takes images). Image-only means a dedicated image model (`dall-e-3`,
+/// `flux…`) or one of the app's image-generating models whose name says "image"
+/// (`gemini-2.5-flash-image-preview`), except the Gemini 3 Pro image models, which
+/// chat too.
 public enum ModelKindInference {
   /// Infers the kinds of a model from its id.
   ///
@@ -11,12 +15,21 @@ public enum ModelKindInference {
   ///   - id: The remote model id, e.g. `Qwen/Qwen3-32B` or `gpt-4o-mini`.
   ///   - style: The provider's API style (embedding is never inferred for `anthropic`;
   ///     `openai-response` providers add chat image generation to some OpenAI models).
-  ///   - providerID: The provider id, which some rules depend on (web search above all).
+  ///   - providerID: The provider id, which some rules depend on (web search above all;
+  ///     tools on `deepseek`, `anthropic`, `moonshot`, and not for DeepSeek's hybrid
+  ///     models on `dashscope` and `doubao`).
+  ///   - displayName: The model's display name, also tested on `doubao`, whose ids are
+  ///     endpoint ids (`ep-…`), as the app does; `nil` for none.
   /// - Returns: The inferred kinds; overrides are applied by ``ProviderModel/kinds(style:providerID:)``.
-  public static func kinds(for id: String, style: APIStyle, providerID: String) -> Set<ModelKind> {
+  public static func kinds(
+    for id: String, style: APIStyle, providerID: String, displayName: String? = nil
+  ) -> Set<ModelKind> {
     typealias F = KindRules.F
     let base = baseBytes(of: id)
-    let f = KindRules.table.scan(base)
+    var f = KindRules.table.scan(base)
+    if providerID == "doubao", let displayName, !displayName.isEmpty {
+      f.formUnion(KindRules.table.scan(baseBytes(of: displayName)))
+    }
 
     if f.contains(F.rerank) { return [.rerank] }
     if style != .anthropic, providerID != "anthropic",
@@ -24,7 +37,10 @@ public enum ModelKindInference {
     {
       return [.embedding]
     }
-    if f.contains(F.dedicatedImage) {
+    let pureImage =
+      f.contains(F.dedicatedImage)
+      || (f.contains(F.chatImage) && f.contains(F.textToImage) && !f.contains(F.modernGeminiImage))
+    if pureImage {
       return f.contains(F.imageEdit) ? [.image, .vision] : [.image]
     }
 
@@ -33,17 +49,34 @@ public enum ModelKindInference {
     {
       kinds.insert(.image)
     }
-    if KindRules.isVision(f) { kinds.insert(.vision) }
+    if KindRules.isVision(f, base: base) { kinds.insert(.vision) }
     // "Text to image" names (anything with "image" in it) lose tools, reasoning and
-    // web search in the app, except the modern Gemini 3 image models.
-    if !f.contains(F.textToImage) || f.contains(F.modernGeminiImage) {
-      if KindRules.isToolCalling(f, providerID: providerID) { kinds.insert(.tools) }
-      if KindRules.isReasoning(f, base: base) { kinds.insert(.reasoning) }
+    // web search in the app; the Gemini 3 Pro image models keep tools.
+    let textToImage = f.contains(F.textToImage)
+    if !textToImage || f.contains(F.modernGeminiImage),
+      KindRules.isToolCalling(f, base: base, providerID: providerID)
+    {
+      kinds.insert(.tools)
+    }
+    if !textToImage {
+      if KindRules.isReasoning(f, base: base, providerID: providerID) { kinds.insert(.reasoning) }
       if WebSearchRule.isWebSearch(f, base: base, style: style, providerID: providerID) {
         kinds.insert(.webSearch)
       }
     }
     return kinds
+  }
+
+  /// Whether the app tags the model "free": every model of `cherryai`, and any whose
+  /// id or name says "free" (`…:free` on OpenRouter).
+  ///
+  /// - Parameters:
+  ///   - id: The model id.
+  ///   - displayName: The model's display name, or `nil`.
+  ///   - providerID: The provider id.
+  /// - Returns: `true` for a free model.
+  public static func isFree(id: String, displayName: String?, providerID: String) -> Bool {
+    providerID == "cherryai" || (id + (displayName ?? "")).lowercased().contains("free")
   }
 
   /// `text-`, the embedding rule's anchored prefix.
@@ -57,7 +90,9 @@ public enum ModelKindInference {
   ///
   /// It is the text after the last `/`, lower-cased,
   /// without a trailing `:free`, `(free)` or `:cloud`. Fireworks ids
-  /// (`accounts/fireworks/models/deepseek-v3p2`) have their `v3p2` rewritten to `v3.2`.
+  /// (`accounts/fireworks/models/deepseek-v3p2`) have each `<digit>p<digit>`
+  /// rewritten to `<digit>.<digit>` (`v3.2`, `kimi-k2.5`), as the app's
+  /// `getLowerBaseModelName` does.
   ///
   /// - Parameter id: A model id.
   /// - Returns: The lower-cased base name.
@@ -87,31 +122,33 @@ public enum ModelKindInference {
         lower.removeLast(suffix.count)
         break
       }
-      if start > 0, isFireworks(utf8) { lower = rewriteFireworksVersion(lower) }
+      if isFireworks(utf8) { lower = rewriteFireworksVersion(lower) }
       return lower
     }
   }
 
-  /// Whether the id starts with `accounts/fireworks/models/` (ignoring case).
+  /// Whether the id holds `accounts/fireworks/models/` (ignoring case).
   private static func isFireworks(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard utf8.count >= fireworksPrefix.count else { return false }
-    var i = 0
-    while i < fireworksPrefix.count {
-      if IDBytes.lower(utf8[i]) != fireworksPrefix[i] { return false }
-      i += 1
+    let count = fireworksPrefix.count
+    guard utf8.count > count else { return false }
+    var start = 0
+    while start + count <= utf8.count {
+      var i = 0
+      while i < count, IDBytes.lower(utf8[start + i]) == fireworksPrefix[i] { i += 1 }
+      if i == count { return true }
+      start += 1
     }
-    return true
+    return false
   }
 
-  /// Rewrites `v<d>p<d>` (Fireworks' spelling of a dotted version) to `v<d>.<d>`.
+  /// Rewrites `<digit>p<digit>` (Fireworks' spelling of a dotted version, `v3p2`,
+  /// `k2p5`, `m2p1`) to `<digit>.<digit>`.
   private static func rewriteFireworksVersion(_ bytes: [UInt8]) -> [UInt8] {
     var out = bytes
-    var i = 0
-    while i + 3 < out.count {
-      if out[i] == UInt8(ascii: "v"), IDBytes.isDigit(out[i + 1]), out[i + 2] == UInt8(ascii: "p"),
-        IDBytes.isDigit(out[i + 3])
-      {
-        out[i + 2] = UInt8(ascii: ".")
+    var i = 1
+    while i + 1 < out.count {
+      if out[i] == UInt8(ascii: "p"), IDBytes.isDigit(out[i - 1]), IDBytes.isDigit(out[i + 1]) {
+        out[i] = UInt8(ascii: ".")
       }
       i += 1
     }

@@ -18,6 +18,9 @@ public struct ModelListing: Codable, Equatable, Sendable {
     public var kinds: Set<ModelKind>
     /// Whether the provider already has this model added.
     public var added: Bool
+    /// The endpoint types the listing gives for the model (New API gateways), or
+    /// `nil` for none.
+    public var endpointTypes: [ModelEndpointType]?
 
     /// Creates an entry.
     ///
@@ -27,14 +30,17 @@ public struct ModelListing: Codable, Equatable, Sendable {
     ///   - displayName: The display name.
     ///   - kinds: The effective kinds.
     ///   - added: Whether it is added.
+    ///   - endpointTypes: The listed endpoint types, if any.
     public init(
-      number: Int, id: String, displayName: String? = nil, kinds: Set<ModelKind>, added: Bool
+      number: Int, id: String, displayName: String? = nil, kinds: Set<ModelKind>, added: Bool,
+      endpointTypes: [ModelEndpointType]? = nil
     ) {
       self.number = number
       self.id = id
       self.displayName = displayName
       self.kinds = kinds
       self.added = added
+      self.endpointTypes = endpointTypes
     }
   }
 
@@ -112,10 +118,12 @@ public struct ModelListing: Codable, Equatable, Sendable {
           let model = added[row.id]
           let kinds =
             model.map(provider.kinds(of:))
-            ?? ModelKindInference.kinds(for: row.id, style: provider.style, providerID: provider.id)
+            ?? ModelKindInference.kinds(
+              for: row.id, style: provider.style, providerID: provider.id,
+              displayName: row.displayName)
           return Entry(
             number: number, id: row.id, displayName: row.displayName, kinds: kinds,
-            added: model != nil)
+            added: model != nil, endpointTypes: row.endpointTypes)
         })
     }
     return ModelListing(providerID: provider.id, groups: groups, allIDs: allIDs)
@@ -130,19 +138,29 @@ public struct ModelListing: Codable, Equatable, Sendable {
   /// The group names in display order.
   public var groupNames: [String] { groups.map(\.name) }
 
-  /// The entries that match a pattern, numbers kept.
+  /// The entries that match a pattern and a kind, numbers kept (`manage <pattern>
+  /// --kind K`, DESIGN §1.3).
   ///
   /// A pattern with `*`, `?` or `[`
   /// is a glob on the id (``Glob``); anything else is a case-insensitive substring
   /// of the id or the display name. `nil` or an empty pattern keeps everything.
   ///
-  /// - Parameter pattern: The filter.
+  /// - Parameters:
+  ///   - pattern: The filter.
+  ///   - kind: Keep only entries of this kind, or `nil` for every kind.
+  ///   - freeOnly: Keep only the entries the app tags "free" (``isFree(_:)``).
   /// - Returns: The filtered listing; empty groups are dropped.
-  public func filtered(_ pattern: String?) -> ModelListing {
-    guard let pattern, !pattern.isEmpty else { return self }
+  public func filtered(_ pattern: String?, kind: ModelKind? = nil, freeOnly: Bool = false)
+    -> ModelListing
+  {
+    let pattern = pattern ?? ""
+    guard !pattern.isEmpty || kind != nil || freeOnly else { return self }
     let isGlob = Glob.isPattern(pattern)
     let needle = pattern.lowercased()
     let keep: (Entry) -> Bool = { entry in
+      if let kind, !entry.kinds.contains(kind) { return false }
+      if freeOnly, !isFree(entry) { return false }
+      if pattern.isEmpty { return true }
       if isGlob { return Glob.matches(pattern, entry.id) }
       return entry.id.lowercased().contains(needle)
         || (entry.displayName?.lowercased().contains(needle) ?? false)
@@ -151,7 +169,28 @@ public struct ModelListing: Codable, Equatable, Sendable {
       let entries = group.entries.filter(keep)
       return entries.isEmpty ? nil : Group(name: group.name, entries: entries)
     }
-    return ModelListing(providerID: providerID, groups: kept, pattern: pattern, allIDs: allIDs)
+    return ModelListing(
+      providerID: providerID, groups: kept, pattern: pattern.isEmpty ? nil : pattern,
+      allIDs: allIDs)
+  }
+
+  /// Whether the app tags an entry "free" (``ModelKindInference/isFree(id:displayName:providerID:)``).
+  ///
+  /// - Parameter entry: An entry of this listing.
+  /// - Returns: `true` for a free model.
+  public func isFree(_ entry: Entry) -> Bool {
+    ModelKindInference.isFree(id: entry.id, displayName: entry.displayName, providerID: providerID)
+  }
+
+  /// The entry with this id, or `nil`.
+  ///
+  /// - Parameter id: A model id.
+  /// - Returns: The entry.
+  public func entry(id: String) -> Entry? {
+    for group in groups {
+      if let entry = group.entries.first(where: { $0.id == id }) { return entry }
+    }
+    return nil
   }
 
   /// The id shown with a number, or `nil` when this listing has no such number.
@@ -197,7 +236,9 @@ public struct ModelListing: Codable, Equatable, Sendable {
         copy.groups[g].entries[e].added = model != nil
         copy.groups[g].entries[e].kinds =
           model.map(provider.kinds(of:))
-          ?? ModelKindInference.kinds(for: id, style: provider.style, providerID: provider.id)
+          ?? ModelKindInference.kinds(
+            for: id, style: provider.style, providerID: provider.id,
+            displayName: copy.groups[g].entries[e].displayName)
       }
     }
     return copy

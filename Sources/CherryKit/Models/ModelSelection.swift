@@ -1,36 +1,3 @@
-/// Why a `+` term could not be resolved; nothing is added when one term fails.
-public enum ModelSelectionError: Error, Equatable, Sendable {
-  /// No terms were given.
-  case empty
-  /// A number, `group:` or glob was used before any listing was fetched.
-  case noListing(term: String)
-  /// A number the last listing does not have; `range` is its numbers (nil when empty).
-  case numberOutOfRange(number: Int, range: ClosedRange<Int>?)
-  /// `group:<name>` named no group of the last listing.
-  case unknownGroup(name: String, groups: [String])
-  /// A glob matched no id of the last listing.
-  case noMatch(pattern: String)
-
-  /// One line saying what went wrong and what to do.
-  public var message: String {
-    switch self {
-    case .empty:
-      return "no model given: + <id|number|group:<name>|'glob'> …"
-    case .noListing(let term):
-      return "'\(term)' refers to the model list, and there is none yet: run manage first"
-    case .numberOutOfRange(let number, let range):
-      guard let range else { return "no model number \(number): the last listing is empty" }
-      return
-        "no model number \(number): the last listing has \(range.lowerBound)–\(range.upperBound)"
-    case .unknownGroup(let name, let groups):
-      let list = groups.isEmpty ? "none" : groups.joined(separator: ", ")
-      return "no group '\(name)' in the last listing; groups: \(list)"
-    case .noMatch(let pattern):
-      return "'\(pattern)' matches no model of the last listing"
-    }
-  }
-}
-
 /// A note about a resolved id that is added anyway.
 public enum ModelSelectionWarning: Equatable, Sendable {
   /// The last listing does not have this id (some providers list only part of
@@ -56,15 +23,23 @@ public struct ModelSelectionResult: Equatable, Sendable {
   public var ids: [String]
   /// Warnings for ids that were not checked against a listing, or not found in it.
   public var warnings: [ModelSelectionWarning]
+  /// The ids typed by hand that the listing does not have (or all typed ids, with no
+  /// listing): they take the Add-model dialog's group
+  /// (``ModelGrouping/handEnteredGroup(for:providerID:)``), not the listing's.
+  public var handEntered: Set<String>
 
   /// Creates a result.
   ///
   /// - Parameters:
   ///   - ids: The resolved ids.
   ///   - warnings: The warnings.
-  public init(ids: [String], warnings: [ModelSelectionWarning] = []) {
+  ///   - handEntered: The ids typed by hand that no listing has.
+  public init(
+    ids: [String], warnings: [ModelSelectionWarning] = [], handEntered: Set<String> = []
+  ) {
     self.ids = ids
     self.warnings = warnings
+    self.handEntered = handEntered
   }
 }
 
@@ -72,29 +47,44 @@ public struct ModelSelectionResult: Equatable, Sendable {
 public enum ModelSelection {
   /// Resolves terms to model ids.
   ///
-  /// Each term is, in this order of checks: a number from the listing (all digits);
-  /// `group:<name>` (case-insensitive, the group's ids in listing order); a glob with
-  /// `*`, `?` or `[` (the matching ids in listing order); or else a model id taken as
-  /// is (spelled as the listing spells it when only the case differs).
+  /// A word may hold a comma list (`+ a,b`), as the app's Add-model dialog takes:
+  /// it is split at `,` and at the full-width `，` (which the dialog turns into `,`),
+  /// each part trimmed and empty parts dropped. Each term is then, in this order of
+  /// checks: a number from the listing (all digits); `group:<name>` (case-insensitive,
+  /// the group's ids in listing order); a glob with `*`, `?` or `[` (the matching ids
+  /// in listing order); or else a model id taken as is (spelled as the listing spells
+  /// it when only the case differs).
   ///
   /// - Parameters:
   ///   - terms: The words after `+`.
   ///   - listing: The provider's last full listing, or `nil` when none was fetched.
+  ///   - exact: Take each word as an id exactly as written (`+ --exact`): no comma
+  ///     lists, numbers, groups or globs — how `dump` writes ids that would
+  ///     otherwise read as one of those (``readsAsItself(_:)``).
   /// - Returns: The ids in the order given, deduplicated, with warnings.
   /// - Throws: ``ModelSelectionError`` for the first term that cannot be resolved.
   public static func resolve(
-    _ terms: [String], listing: ModelListing?
+    _ terms: [String], listing: ModelListing?, exact: Bool = false
   ) throws(ModelSelectionError) -> ModelSelectionResult {
-    let terms = terms.filter { !$0.isEmpty }
+    let terms = exact ? terms.filter { !$0.isEmpty } : splitCommaLists(terms)
     guard !terms.isEmpty else { throw .empty }
     var ids: [String] = []
     var seen: Set<String> = []
     var warnings: [ModelSelectionWarning] = []
+    var handEntered: Set<String> = []
     func take(_ id: String) {
       if seen.insert(id).inserted { ids.append(id) }
     }
     for term in terms {
-      if let number = Int(term), term.allSatisfy(\.isASCII), term.allSatisfy(\.isNumber) {
+      if exact {
+        if listing?.contains(id: term) != true {
+          if !seen.contains(term) {
+            warnings.append(listing == nil ? .unchecked(id: term) : .notInListing(id: term))
+          }
+          handEntered.insert(term)
+        }
+        take(term)
+      } else if let number = Int(term), term.allSatisfy(\.isASCII), term.allSatisfy(\.isNumber) {
         guard let listing else { throw .noListing(term: term) }
         guard let id = listing.id(number: number) else {
           let numbers = listing.entries.map(\.number)
@@ -122,14 +112,41 @@ public enum ModelSelection {
           take(spelled)
         } else {
           if !seen.contains(term) { warnings.append(.notInListing(id: term)) }
+          handEntered.insert(term)
           take(term)
         }
       } else {
         if !seen.contains(term) { warnings.append(.unchecked(id: term)) }
+        handEntered.insert(term)
         take(term)
       }
     }
-    return ModelSelectionResult(ids: ids, warnings: warnings)
+    return ModelSelectionResult(ids: ids, warnings: warnings, handEntered: handEntered)
+  }
+
+  /// Whether `+ <id>` takes this word as the id itself, rather than as a comma
+  /// list, a number of the listing, a group or a glob.
+  ///
+  /// - Parameter id: A model id.
+  /// - Returns: `false` when it must be written `+ --exact <id>` to be added as is.
+  public static func readsAsItself(_ id: String) -> Bool {
+    !(id.allSatisfy(\.isASCII) && id.allSatisfy(\.isNumber))
+      && !id.lowercased().hasPrefix("group:") && !Glob.isPattern(id)
+      && splitCommaLists([id]) == [id]
+  }
+
+  /// The terms with each comma list split (`a,b` and `a，b` give `a` and `b`), each
+  /// part trimmed, empty parts dropped.
+  ///
+  /// - Parameter words: The words after `+`.
+  /// - Returns: The terms, in order.
+  public static func splitCommaLists(_ words: [String]) -> [String] {
+    words.flatMap { word in
+      word.split(whereSeparator: { $0 == "," || $0 == "\u{FF0C}" }).compactMap { part in
+        let term = part.trimmingWhitespace
+        return term.isEmpty ? nil : term
+      }
+    }
   }
 
   /// The one listed id equal to `term` ignoring case, or `nil` (none, or ambiguous).

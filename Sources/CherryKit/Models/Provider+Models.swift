@@ -26,14 +26,56 @@ extension Provider {
 
   /// Adds a model at the end, with its group inferred (``ModelGrouping``).
   ///
-  /// - Parameter id: The remote model id.
+  /// - Parameters:
+  ///   - id: The remote model id.
+  ///   - handEntered: Whether the id was typed by hand rather than taken from a
+  ///     listing: it then gets the Add-model dialog's group
+  ///     (``ModelGrouping/handEnteredGroup(for:providerID:)``), else the listing's.
   /// - Returns: `false` when a model with this id is already there (nothing changes).
   @discardableResult
-  public mutating func addModel(id: String) -> Bool {
+  public mutating func addModel(id: String, handEntered: Bool = false) -> Bool {
     guard model(id) == nil else { return false }
-    let group = ModelGrouping.group(for: id, providerID: self.id, isBuiltIn: isBuiltIn)
+    let group =
+      handEntered
+      ? ModelGrouping.handEnteredGroup(for: id, providerID: self.id)
+      : ModelGrouping.group(for: id, providerID: self.id, isBuiltIn: isBuiltIn)
     models.append(ProviderModel(id: id, group: group))
     return true
+  }
+
+  /// Adds the models a `+` command resolved to, in order (DESIGN §1.3), as the app's
+  /// Manage and Add-model dialog do.
+  ///
+  /// An id from the listing takes the listing's group and display name and, on a
+  /// `new-api` provider, its endpoint type (``ModelEndpointType/preferred(among:)``);
+  /// an id typed by hand takes the Add-model dialog's group.
+  ///
+  /// - Parameters:
+  ///   - selection: What ``ModelSelection/resolve(_:listing:)`` returned.
+  ///   - listing: The listing the selection was resolved against, or `nil`.
+  /// - Returns: The ids added, and those that were there already (unchanged).
+  public mutating func addModels(_ selection: ModelSelectionResult, listing: ModelListing?)
+    -> (added: [String], already: [String])
+  {
+    var added: [String] = []
+    var already: [String] = []
+    for id in selection.ids {
+      guard addModel(id: id, handEntered: selection.handEntered.contains(id)),
+        let index = models.indices.last
+      else {
+        already.append(id)
+        continue
+      }
+      added.append(id)
+      guard let entry = listing?.entry(id: id) else { continue }
+      if let name = entry.displayName, !name.isEmpty, name != id {
+        models[index].displayName = name
+      }
+      if isNewAPI, let types = entry.endpointTypes {
+        models[index].endpointType = ModelEndpointType.preferred(among: types)
+      }
+    }
+    return (added, already)
   }
 
   /// Removes a model.

@@ -7,8 +7,10 @@ extension ProviderModel {
   ///   - providerID: The provider's id.
   /// - Returns: The effective kinds.
   public func kinds(style: APIStyle, providerID: String) -> Set<ModelKind> {
-    ModelKindInference.kinds(for: id, style: style, providerID: providerID)
-      .applying(kindOverrides)
+    ModelKindInference.kinds(
+      for: id, style: style, providerID: providerID, displayName: displayName
+    )
+    .applying(kindOverrides)
   }
 }
 

@@ -1,8 +1,9 @@
 /// The wire protocol a provider speaks, which decides its endpoints, its
 /// authentication header and the shape of its model list (DESIGN §1.2).
 ///
-/// The raw values are the names users type (`provider add x --type openai-response`)
-/// and the names stored in the session file.
+/// The raw values are the names stored in the session file, and the names users type
+/// (`provider add x --type openai-response`), where ``ProviderType`` adds `new-api`:
+/// a gateway that speaks one of these styles per model, not a style of its own.
 public enum APIStyle: String, Codable, CaseIterable, Sendable, Hashable {
   /// OpenAI Chat Completions (`/v1/chat/completions`), Bearer auth.
   case openai

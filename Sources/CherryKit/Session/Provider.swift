@@ -35,6 +35,15 @@ public struct Provider: Codable, Equatable, Sendable, Identifiable {
   public var proxy: String?
   /// A request timeout in seconds, or `nil` for the defaults of DESIGN §1.4.
   public var timeout: Double?
+  /// The second, Anthropic-compatible URL as entered (`anthropic-url`, DESIGN §1.2),
+  /// or `nil` for the default: the catalogue's for a built-in provider, the API URL
+  /// for a `new-api` provider, none otherwise (see ``effectiveAnthropicURL``).
+  public var anthropicURL: String?
+  /// `true` for a `new-api` provider (see ``ProviderType``); `nil` otherwise, so
+  /// that files written before this field load unchanged.
+  public var newAPI: Bool?
+  /// The user's notes on this provider (`note <text>`), or `nil` for none.
+  public var notes: String?
 
   /// Creates a provider.
   ///
@@ -65,5 +74,8 @@ public struct Provider: Codable, Equatable, Sendable, Identifiable {
     self.headers = []
     self.proxy = nil
     self.timeout = nil
+    self.anthropicURL = nil
+    self.newAPI = nil
+    self.notes = nil
   }
 }

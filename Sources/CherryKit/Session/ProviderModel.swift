@@ -11,6 +11,17 @@ public struct ProviderModel: Codable, Equatable, Sendable, Hashable {
   public var kindOverrides: [ModelKind: Bool]
   /// Set when a fresh `manage` listing no longer has this model; it is kept, not removed.
   public var stale: Bool
+  /// The name shown beside the id (`model <id> name`, or the listing's display
+  /// name), or `nil` to show the id alone.
+  public var displayName: String?
+  /// The price per million tokens (`model <id> price`), or `nil` when unknown.
+  public var price: ModelPrice?
+  /// `false` when the model must be called without streaming (`model <id> stream
+  /// off`); `nil` or `true` stream, the default.
+  public var streaming: Bool?
+  /// The endpoint a `new-api` provider calls this model through (from the listing,
+  /// or `model <id> endpoint`), or `nil` for the provider's `openai` default.
+  public var endpointType: ModelEndpointType?
 
   /// Creates an added model.
   ///
@@ -26,5 +37,13 @@ public struct ProviderModel: Codable, Equatable, Sendable, Hashable {
     self.group = group
     self.kindOverrides = kindOverrides
     self.stale = stale
+    self.displayName = nil
+    self.price = nil
+    self.streaming = nil
+    self.endpointType = nil
   }
+
+  /// Whether requests to this model stream their answer (DESIGN §1.4: the test
+  /// closes a streamed answer at its first chunk).
+  public var supportsStreaming: Bool { streaming != false }
 }

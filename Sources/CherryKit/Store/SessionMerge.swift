@@ -29,7 +29,8 @@ public enum SessionMerge {
   /// cannot be forgotten by the merge.
   public static let providerFields: [String] = [
     "name", "style", "isBuiltIn", "needsKey", "keys", "rotationCursor", "url", "modelsURL",
-    "apiVersion", "models", "enabled", "headers", "proxy", "timeout",
+    "apiVersion", "models", "enabled", "headers", "proxy", "timeout", "anthropicURL", "newAPI",
+    "notes",
   ]
 
   /// Merges two changed versions of a session against their common ancestor.
@@ -121,6 +122,9 @@ public enum SessionMerge {
     try field(\.headers, "headers")
     try field(\.proxy, "proxy")
     try field(\.timeout, "timeout")
+    try field(\.anthropicURL, "anthropicURL")
+    try field(\.newAPI, "newAPI")
+    try field(\.notes, "notes")
     merged.rotationCursor = mergeCursor(
       base: base, mine: mine, theirs: theirs, mergedKeys: merged.keys)
     return merged

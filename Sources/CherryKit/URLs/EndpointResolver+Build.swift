@@ -1,13 +1,15 @@
 extension EndpointResolver {
-  /// The endpoints of a URL without `#`: the root, trailing-`/` and version-segment
-  /// rules.
+  /// The endpoints of a URL without `#`: the no-version, root, trailing-`/` and
+  /// version-segment rules.
   static func builtEndpoints(
-    _ parts: URLParts, entered: String, style: APIStyle, apiVersion: String?
+    _ parts: URLParts, entered: String, style: APIStyle, apiVersion: String?,
+    takesNoVersion: Bool
   ) -> ResolvedEndpoints {
-    let paths = StylePaths(style)
+    var warnings: [String] = []
+    let azure = style == .azureOpenAI ? azureVersion(parts.query, apiVersion, &warnings) : nil
+    let paths = StylePaths(style, azureVersion: azure?.version ?? "")
     let trailingSlash = parts.path.hasSuffix("/")
     var path = URLPath.trimmingSlashes(parts.path)
-    var warnings: [String] = []
     var dropped: [String] = []
     for segment in paths.droppedSegments {
       if let shorter = URLPath.droppingSegment(segment, from: path) {
@@ -17,7 +19,9 @@ extension EndpointResolver {
     }
     let rule: URLRule
     var prefix = parts.origin + path
-    if trailingSlash {
+    if takesNoVersion && paths.wantsVersion {
+      rule = .noVersion
+    } else if trailingSlash {
       rule = .trailingSlash
       if paths.wantsVersion && !URLPath.hasVersionSegment(path) {
         warnings.append(
@@ -25,29 +29,27 @@ extension EndpointResolver {
             + "(such as /\(paths.version)): if the provider expects one, enter the URL "
             + "without the final \"/\"")
       }
-    } else if paths.wantsVersion, URLPath.isVersionSegment(URLPath.lastSegment(path)) {
-      rule = .versionSegment(String(URLPath.lastSegment(path)))
+    } else if paths.wantsVersion, let segment = URLPath.versionSegment(in: path) {
+      rule = .versionSegment(String(segment))
     } else {
       rule = .root(version: paths.version)
       if paths.wantsVersion { prefix += "/" + paths.version }
     }
 
-    var fixed: String? = nil
-    if style == .azureOpenAI {
-      fixed = azureVersionItem(query: parts.query, apiVersion: apiVersion, warnings: &warnings)
-    }
-    let chatFixed = [paths.chatQuery, fixed].compactMap { $0 }
+    let fixed = azure?.item.map { [$0] } ?? []
+    let chatFixed = (paths.chatQuery.map { [$0] } ?? []) + fixed
     return ResolvedEndpoints(
       entered: entered, rule: rule,
       chat: joined(prefix + "/" + paths.chat, fixed: chatFixed, user: parts.query),
-      models: joined(
-        prefix + "/" + paths.models, fixed: fixed.map { [$0] } ?? [], user: parts.query),
+      models: joined(prefix + "/" + paths.models, fixed: fixed, user: parts.query),
       modelsProblem: nil,
       embeddings: paths.embeddings.map {
-        joined(prefix + "/" + $0, fixed: fixed.map { [$0] } ?? [], user: parts.query)
+        joined(prefix + "/" + $0, fixed: fixed, user: parts.query)
       },
       warnings: warnings,
-      ruleExplanation: explanation(of: rule, style: style, paths: paths, dropped: dropped))
+      ruleExplanation: explanation(of: rule, style: style, paths: paths, dropped: dropped)
+        + (azure.map { "; " + $0.explanation } ?? ""),
+      chatFormat: paths.chatFormat)
   }
 
   /// The endpoints of a URL that ends with `#`.
@@ -75,38 +77,55 @@ extension EndpointResolver {
           + "which the \(style.rawValue) style uses: if the provider expects it, "
           + "put it before the \"#\"")
     }
-    if style == .azureOpenAI, !hasItem("api-version", in: parts.query) {
-      warnings.append("the URL has no api-version=… query item, which Azure requires")
+    var format = paths.chatFormat
+    if style == .azureOpenAI {
+      if URLPath.droppingSuffix("responses", from: path) != nil { format = .openaiResponse }
+      // Only the deployments API requires the item; the v1 API takes it optionally.
+      if !hasItem("api-version", in: parts.query), path.contains("/deployments/") {
+        warnings.append("the URL has no api-version=… query item, which Azure requires")
+      }
     }
     return ResolvedEndpoints(
       entered: entered, rule: .exact, chat: chat, models: models, modelsProblem: problem,
       embeddings: embeddings, warnings: warnings,
       ruleExplanation: "ends with \"#\": the URL is the chat endpoint exactly, nothing is "
-        + "added (the seed's rule); the model list replaces its operation path")
+        + "added (Cherry Studio's settings page's rule); the model list replaces its operation path",
+      chatFormat: format)
   }
 
   // MARK: - Queries
 
-  /// The Azure `api-version` item to add, unless the URL's own query has one.
-  private static func azureVersionItem(
-    query: Substring?, apiVersion: String?, warnings: inout [String]
-  ) -> String? {
-    let version = apiVersion.map(trimmed) ?? ""
-    if hasItem("api-version", in: query) {
-      if !version.isEmpty {
+  /// The api-version Azure requests use, the query item that carries it (`nil`
+  /// when the URL's own query has one) and a line on the mode it selects.
+  private static func azureVersion(
+    _ query: Substring?, _ apiVersion: String?, _ warnings: inout [String]
+  ) -> (version: String, item: String?, explanation: String) {
+    let setting = apiVersion.map(trimmed) ?? ""
+    var version = setting
+    var item: String? = nil
+    if let own = itemValue("api-version", in: query) {
+      version = own
+      if !setting.isEmpty, setting != own {
         warnings.append(
           "the URL has its own api-version query item; the api-version setting "
-            + "(\(version)) is not used")
+            + "(\(setting)) is not used")
       }
-      return nil
+    } else {
+      item = "api-version=" + (version.isEmpty ? "v1" : version)
     }
-    guard !version.isEmpty else {
-      warnings.append(
-        "azure-openai needs an api-version: set one with api-version <v> "
-          + "(for example 2024-10-21)")
-      return nil
+    let explanation: String
+    if !StylePaths.usesAzureV1API(version) {
+      explanation =
+        "api-version \(version) is dated: the deployments API "
+        + "(/openai/deployments/{model}/…)"
+    } else if version.isEmpty {
+      explanation =
+        "no api-version: the v1 API with api-version=v1 (/openai/v1/chat/completions), "
+        + "as Cherry Studio does"
+    } else {
+      explanation = "api-version \(version): the v1 Responses API (/openai/v1/responses)"
     }
-    return "api-version=" + version
+    return (version, item, explanation)
   }
 
   /// `url` with the fixed query items first and the user's query kept at the end;
@@ -122,8 +141,16 @@ extension EndpointResolver {
   }
 
   static func hasItem(_ name: String, in query: Substring?) -> Bool {
-    guard let query else { return false }
-    return query.split(separator: "&").contains { $0.prefix { $0 != "=" } == name[...] }
+    itemValue(name, in: query) != nil
+  }
+
+  /// The value of the first query item called `name` (empty for `name` alone).
+  static func itemValue(_ name: String, in query: Substring?) -> String? {
+    guard let query else { return nil }
+    for item in query.split(separator: "&") where item.prefix(while: { $0 != "=" }) == name[...] {
+      return String(item.dropFirst(name.count).drop { $0 == "=" })
+    }
+    return nil
   }
 
   static func removingItem(_ item: String, from query: Substring?) -> Substring? {
@@ -151,12 +178,16 @@ extension EndpointResolver {
       return "root URL: the \(style.rawValue) style's version /\(version) is added, \(then)"
     case .trailingSlash:
       return "ends with \"/\": no version is added, the path is kept as written "
-        + "(the seed's rule); \(then)\(droppedNote)"
+        + "(Cherry Studio's settings page's rule); \(then)\(droppedNote)"
     case .versionSegment(let segment):
-      return "the path ends in the version segment /\(segment): no version is added "
-        + "(cherry's own rule, not in the seed); \(then)"
+      return "the path has the version segment /\(segment): no version is added "
+        + "(Cherry Studio's newer rule, beyond its settings page); \(then)"
+    case .noVersion:
+      return "this provider never takes a version (as in Cherry Studio): nothing is "
+        + "added but /\(paths.chat)"
     case .exact:
-      return "ends with \"#\": the URL is the chat endpoint exactly (the seed's rule)"
+      return
+        "ends with \"#\": the URL is the chat endpoint exactly (Cherry Studio's settings page's rule)"
     }
   }
 }

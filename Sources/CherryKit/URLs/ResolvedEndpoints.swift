@@ -22,6 +22,11 @@ public struct ResolvedEndpoints: Equatable, Sendable {
   public var warnings: [String]
   /// One line: which rule applied, and why.
   public var ruleExplanation: String
+  /// The style whose request and answer shapes the chat endpoint takes: the
+  /// provider's style, except Azure's v1 API with api-version `v1` or `preview`,
+  /// which is the Responses API (``APIStyle/openaiResponse``) behind Azure's
+  /// `api-key` header.
+  public var chatFormat: APIStyle
 
   /// Creates resolved endpoints.
   ///
@@ -34,9 +39,10 @@ public struct ResolvedEndpoints: Equatable, Sendable {
   ///   - embeddings: The embeddings endpoint, or `nil`.
   ///   - warnings: Notes for the user.
   ///   - ruleExplanation: One line on the rule.
+  ///   - chatFormat: The style whose shapes the chat endpoint takes.
   public init(
     entered: String, rule: URLRule, chat: String, models: String?, modelsProblem: String?,
-    embeddings: String?, warnings: [String], ruleExplanation: String
+    embeddings: String?, warnings: [String], ruleExplanation: String, chatFormat: APIStyle
   ) {
     self.entered = entered
     self.rule = rule
@@ -46,5 +52,6 @@ public struct ResolvedEndpoints: Equatable, Sendable {
     self.embeddings = embeddings
     self.warnings = warnings
     self.ruleExplanation = ruleExplanation
+    self.chatFormat = chatFormat
   }
 }

@@ -15,36 +15,73 @@ struct StylePaths {
   let models: String
   /// The embeddings path, `nil` when the style has none.
   let embeddings: String?
+  /// The style whose request and answer shapes the chat path takes: the style
+  /// itself, except Azure's v1 API with api-version `v1` or `preview`, which is the
+  /// Responses API.
+  let chatFormat: APIStyle
 
-  /// The paths of a style.
+  /// The paths of a style; for Azure, those of its v1 API with no api-version.
   ///
   /// - Parameter style: An API style.
   init(_ style: APIStyle) {
+    self.init(style, azureVersion: "")
+  }
+
+  /// The paths of a style, with Azure's chosen by its api-version as Cherry Studio's
+  /// `formatAzureOpenAIApiHost` and AI SDK do: none, `v1` or `preview` use the v1
+  /// API under `/openai/v1/` (`responses` for `v1` and `preview`, `chat/completions`
+  /// for none); a dated version uses `/openai/deployments/{model}/`.
+  ///
+  /// - Parameters:
+  ///   - style: An API style.
+  ///   - azureVersion: The api-version in effect (the URL's own, else the
+  ///     setting), trimmed; empty for none. Ignored by the other styles.
+  init(_ style: APIStyle, azureVersion: String) {
     switch style {
     case .openai:
-      self.init("v1", chat: "chat/completions", models: "models", embeddings: "embeddings")
+      self.init(
+        "v1", chat: "chat/completions", models: "models", embeddings: "embeddings", format: style)
     case .openaiResponse:
-      self.init("v1", chat: "responses", models: "models", embeddings: "embeddings")
+      self.init(
+        "v1", chat: "responses", models: "models", embeddings: "embeddings", format: style)
     case .anthropic:
-      self.init("v1", chat: "messages", models: "models", embeddings: nil)
+      self.init("v1", chat: "messages", models: "models", embeddings: nil, format: style)
     case .gemini:
       self.init(
         "v1beta", chat: "models/{model}:streamGenerateContent", chatQuery: "alt=sse",
-        models: "models", embeddings: "models/{model}:embedContent")
+        models: "models", embeddings: "models/{model}:embedContent", format: style)
     case .ollama:
+      // The app's formatOllamaApiHost: a final /v1, then /api, then /chat, once each.
       self.init(
-        "", dropping: ["v1", "api"], chat: "api/chat", models: "api/tags",
-        embeddings: "api/embed")
+        "", dropping: ["v1", "api", "chat"], chat: "api/chat", models: "api/tags",
+        embeddings: "api/embed", format: style)
+    case .azureOpenAI where Self.usesAzureV1API(azureVersion):
+      let responses = !azureVersion.isEmpty
+      self.init(
+        "", dropping: ["v1", "openai"],
+        chat: responses ? "openai/v1/responses" : "openai/v1/chat/completions",
+        models: "openai/v1/models", embeddings: "openai/v1/embeddings",
+        format: responses ? .openaiResponse : style)
     case .azureOpenAI:
       self.init(
         "", dropping: ["v1", "openai"], chat: "openai/deployments/{model}/chat/completions",
-        models: "openai/models", embeddings: "openai/deployments/{model}/embeddings")
+        models: "openai/models", embeddings: "openai/deployments/{model}/embeddings",
+        format: style)
     }
+  }
+
+  /// Whether an Azure api-version selects the v1 API: none, `v1` or `preview` (the
+  /// app compares exactly, after trimming).
+  ///
+  /// - Parameter version: The api-version in effect, trimmed; empty for none.
+  /// - Returns: `true` for the v1 API, `false` for the deployments API.
+  static func usesAzureV1API(_ version: String) -> Bool {
+    version.isEmpty || version == "v1" || version == "preview"
   }
 
   private init(
     _ version: String, dropping: [String] = [], chat: String, chatQuery: String? = nil,
-    models: String, embeddings: String?
+    models: String, embeddings: String?, format: APIStyle
   ) {
     self.version = version
     self.droppedSegments = dropping
@@ -52,6 +89,7 @@ struct StylePaths {
     self.chatQuery = chatQuery
     self.models = models
     self.embeddings = embeddings
+    self.chatFormat = format
   }
 
   /// Whether the style's endpoints normally carry a version segment, so that a
@@ -96,10 +134,13 @@ struct StylePaths {
       guard URLPath.lastSegment(list) == "models" else { return nil }
       return (String(list), list + "/{model}:embedContent")
     case .azureOpenAI:
-      guard let deployment = URLPath.droppingSuffix("chat/completions", from: path),
+      if let deployment = URLPath.droppingSuffix("chat/completions", from: path),
         let root = URLPath.droppingSegment(from: deployment, below: "deployments")
-      else { return nil }
-      return (root + "/models", root + "/deployments/{model}/embeddings")
+      {
+        return (root + "/models", root + "/deployments/{model}/embeddings")
+      }
+      // The v1 API: /openai/v1/chat/completions or /openai/v1/responses.
+      return derive(fromExact: path, style: .openai)
     }
   }
 }

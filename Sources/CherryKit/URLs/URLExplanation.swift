@@ -3,17 +3,19 @@ extension EndpointResolver {
   /// each rule that was tried, whether it applied and why, then the endpoints.
   ///
   /// Written for a teacher showing the rules: it says which rules come from the
-  /// seed (Cherry Studio's documentation) and which one is cherry's own. Secrets
-  /// in the URL (a key in its query) are masked.
+  /// seed (Cherry Studio's documentation) and which from Cherry Studio's code.
+  /// Secrets in the URL (a key in its query) are masked.
   ///
   /// - Parameters:
   ///   - url: The URL as entered.
   ///   - style: The provider's API style.
   ///   - apiVersion: The Azure `api-version`, when set.
   ///   - modelsURL: An explicit model-list URL, when set.
+  ///   - takesNoVersion: Whether the provider never takes a version.
   /// - Returns: The lines to print, in order; a refused URL ends with the error.
   public static func explain(
-    url: String, style: APIStyle, apiVersion: String? = nil, modelsURL: String? = nil
+    url: String, style: APIStyle, apiVersion: String? = nil, modelsURL: String? = nil,
+    takesNoVersion: Bool = false
   ) -> [String] {
     var lines = ["entered: \(url.isEmpty ? "(nothing)" : url)   (style \(style.rawValue))"]
     let entered = trimmed(url)
@@ -27,10 +29,12 @@ extension EndpointResolver {
       let parts = try URLParts(entered[...])
       lines.append(
         "step 2: the scheme is http or https (nothing else is accepted): yes; "
-          + "the host is \(hostPart(parts.origin))")
-      try ruleSteps(parts, entered: entered, style: style, into: &lines)
+          + "requests connect to \(parts.connectTarget)")
+      try ruleSteps(
+        parts, entered: entered, style: style, takesNoVersion: takesNoVersion, into: &lines)
       let resolved = try resolve(
-        url: entered, style: style, modelsURL: modelsURL, apiVersion: apiVersion, model: nil)
+        url: entered, style: style, modelsURL: modelsURL, apiVersion: apiVersion, model: nil,
+        takesNoVersion: takesNoVersion)
       if let query = parts.query {
         lines.append("the query string ?\(query) is kept at the end of every endpoint")
       }
@@ -49,13 +53,14 @@ extension EndpointResolver {
   /// Appends the lines of steps 3 to 7; throws, after its step's line, when the
   /// URL is a pasted endpoint.
   private static func ruleSteps(
-    _ parts: URLParts, entered: String, style: APIStyle, into lines: inout [String]
+    _ parts: URLParts, entered: String, style: APIStyle, takesNoVersion: Bool,
+    into lines: inout [String]
   ) throws(URLRuleError) {
     let paths = StylePaths(style)
     if parts.exact {
       lines.append(
         "step 3: does it end with \"#\"? yes: the URL without the \"#\" is the chat "
-          + "endpoint exactly, nothing is added (the seed: \"#\" uses the address as is); "
+          + "endpoint exactly, nothing is added (Cherry Studio's settings page: \"#\" uses the address as is); "
           + "the model list and embeddings replace its /\(paths.exactOperation)")
       return
     }
@@ -64,7 +69,8 @@ extension EndpointResolver {
       lines.append(
         "step 4: does it end in an operation path (/chat/completions, /models, "
           + ":generateContent, …)? yes, \(suffix): that is a full endpoint, not a root")
-      try refusePastedEndpoint(parts, entered: entered, style: style)
+      try refusePastedEndpoint(
+        parts, entered: entered, style: style, takesNoVersion: takesNoVersion)
     }
     lines.append(
       "step 4: does it end in an operation path (/chat/completions, /models, "
@@ -76,31 +82,37 @@ extension EndpointResolver {
         "step 5: the \(style.rawValue) style takes no version segment, so the \"/\" and "
           + "version rules do not apply; a final "
           + paths.droppedSegments.map { "/" + $0 }.joined(separator: " or ")
-          + " is dropped so that it is not doubled, then /\(paths.chat) is added")
+          + " is dropped so that it is not doubled, then its paths are added")
       return
     }
+    if takesNoVersion {
+      lines.append(
+        "step 5: does this provider take a version? no: Cherry Studio never adds one to "
+          + "its URL, so only /\(paths.chat) is added, with or without a final \"/\"")
+      return
+    }
+    lines.append("step 5: does this provider take a version? yes, /\(paths.version)")
     guard !trailing else {
       lines.append(
-        "step 5: does it end with \"/\"? yes: no version is added, whatever the path "
-          + "(the seed: \"a URL ending in / adds chat/completions\")")
+        "step 6: does it end with \"/\"? yes: no version is added, whatever the path "
+          + "(Cherry Studio's settings page: \"a URL ending in / adds chat/completions\")")
       return
     }
-    lines.append("step 5: does it end with \"/\"? no")
-    let last = URLPath.lastSegment(path)
-    if URLPath.isVersionSegment(last) {
+    lines.append("step 6: does it end with \"/\"? no")
+    if let segment = URLPath.versionSegment(in: path) {
       lines.append(
-        "step 6: does the path end in a version segment (v<digits>, optionally alpha or "
-          + "beta: v1, v3, v1beta)? yes, /\(last): no version is added. This rule is "
-          + "cherry's own extension, not in the seed (Cherry Studio itself looks for "
-          + "such a segment anywhere in the path)")
+        "step 7: does the path have a version segment (v<digits>, optionally alpha or "
+          + "beta: v1, v3, v1beta), anywhere in it? yes, /\(segment): no version is added "
+          + "(Cherry Studio's newer rule, beyond its settings page)")
       return
     }
     lines.append(
-      "step 6: does the path end in a version segment (v<digits>, optionally alpha or "
-        + "beta)? no (this rule is cherry's own extension, not in the seed)")
+      "step 7: does the path have a version segment (v<digits>, optionally alpha or "
+        + "beta), anywhere in it? no (Cherry Studio's newer rule, beyond its settings page)")
     lines.append(
-      "step 7: so it is a root: the \(style.rawValue) style's version /\(paths.version) "
-        + "is added, then /\(paths.chat) (the seed: enter only the root, cherry adds the rest)")
+      "step 8: so it is a root: the \(style.rawValue) style's version /\(paths.version) "
+        + "is added, then /\(paths.chat) (Cherry Studio's settings page: enter only the root, cherry adds the rest)"
+    )
   }
 
   private static func endpointLines(
@@ -128,8 +140,34 @@ extension EndpointResolver {
     return lines
   }
 
-  private static func hostPart(_ origin: Substring) -> Substring {
-    guard let range = origin.firstRange(of: "://") else { return origin }
-    return origin[range.upperBound...]
+}
+
+extension EndpointResolver {
+  /// Walks through the URL rules for a provider (``explain(url:style:apiVersion:modelsURL:takesNoVersion:)``
+  /// with its settings), then shows its Anthropic-compatible URL when it has one.
+  ///
+  /// - Parameters:
+  ///   - provider: The provider.
+  ///   - url: An address to explain instead of the provider's own, or `nil`.
+  /// - Returns: The lines to print, in order.
+  public static func explain(_ provider: Provider, url: String? = nil) -> [String] {
+    var lines = explain(
+      url: url ?? provider.url, style: provider.style, apiVersion: provider.apiVersion,
+      modelsURL: provider.modelsURL, takesNoVersion: provider.takesNoVersion)
+    guard url == nil, let anthropic = provider.effectiveAnthropicURL else { return lines }
+    let origin = provider.anthropicURL == nil ? "default" : "set by anthropic-url"
+    lines.append(
+      KeyMask.maskLine(
+        "anthropic-url: \(anthropic)   (\(origin); the anthropic style's rules apply)"))
+    do throws(URLRuleError) {
+      let resolved = try resolve(
+        url: anthropic, style: .anthropic, modelsURL: nil, apiVersion: nil, model: nil)
+      lines.append(
+        KeyMask.maskLine("  messages:   \(resolved.chat)   (\(resolved.ruleExplanation))"))
+    } catch {
+      // The error's text is masked already; masking it twice would mask masked keys.
+      lines.append("  refused: " + error.what)
+    }
+    return lines
   }
 }

@@ -1,51 +1,91 @@
-/// An API URL cut into the pieces the rules of DESIGN §1.2 look at.
+/// An `http` or `https` URL cut into its parts: the one URL parser of cherry (DESIGN
+/// §1.2, §3), used by the URL rules when a URL is typed and by the request layer when
+/// it connects.
 ///
-/// Internal: the rules need less than `URL` parses, and must keep the text
-/// exactly as typed.
-struct URLParts: Equatable {
+/// It keeps the text exactly as typed (the rules build endpoints from it) and refuses
+/// every URL whose host a browser (the WHATWG URL standard) and cherry would read
+/// differently: a backslash, a second `@`, a percent-encoded, non-ASCII or oddly
+/// written numeric host, an invalid IPv6 literal, or a port outside 1–65535. So the
+/// host and port here are exactly where a request goes (``connectTarget``).
+public struct URLParts: Equatable, Sendable {
   /// `scheme://authority`, as typed.
   var origin: Substring
+  /// The scheme, lower-cased: `http` or `https`.
+  public var scheme: String
+  /// The user name before `@`, as typed (percent-encoded), or `nil` when there is none.
+  public var user: String?
+  /// The password after `user:`, as typed (percent-encoded), or `nil` when there is none.
+  public var password: String?
+  /// The host cherry connects to, lower-cased, without the brackets of an IPv6 literal.
+  public var host: String
+  /// Whether the host is an IPv6 literal.
+  public var isIPv6: Bool
+  /// The port typed after the host, or `nil` for the scheme's default.
+  public var explicitPort: Int?
   /// The path, empty or starting with `/`, as typed.
-  var path: Substring
+  public var path: Substring
   /// The query without its `?`, or `nil` when there is none (or it is empty).
-  var query: Substring?
-  /// Whether the URL ended with `#`.
-  var exact: Bool
+  public var query: Substring?
+  /// Whether the URL ended with `#` (use it exactly, DESIGN §1.2).
+  public var exact: Bool
+
+  /// Parses a URL.
+  ///
+  /// - Parameter text: A URL without surrounding whitespace.
+  /// - Throws: ``URLRuleError``: not `http`/`https`, malformed, an ambiguous host, or a
+  ///   port outside 1–65535.
+  public init(_ text: String) throws(URLRuleError) {
+    try self.init(text[...])
+  }
 
   /// Cuts a trimmed URL into parts, checking what every rule relies on.
   ///
   /// - Parameter text: A trimmed, non-empty URL.
-  /// - Throws: ``URLRuleError/unsupportedScheme(_:)`` or ``URLRuleError/malformed(_:)``.
+  /// - Throws: ``URLRuleError``.
   init(_ text: Substring) throws(URLRuleError) {
+    let shown = URLSecrets.masked(String(text))
     for character in text where character.isWhitespace || Self.isControl(character) {
       throw .malformed(
         character.isWhitespace
-          ? "\(text) has a space inside it" : "\(text) holds a control character")
+          ? "\(shown) has a space inside it" : "\(shown) holds a control character")
+    }
+    if text.contains("\\") {
+      throw .ambiguousHost(
+        what: "\(shown) has a backslash (\\), which a browser reads as \"/\" and cherry"
+          + " would not, so the two could connect to different hosts",
+        fix: "write \"/\" between the host and the path (a browser reads it as "
+          + URLSecrets.masked(String(text.replacing("\\", with: "/"))) + "), or %5C for a backslash"
+          + " inside the path")
     }
     exact = text.hasSuffix("#")
     let body = exact ? text.dropLast() : text
     if body.contains("#") {
-      throw .malformed("\(text): a \"#\" may only end the URL (it means: use it exactly)")
+      throw .malformed("\(shown): a \"#\" may only end the URL (it means: use it exactly)")
     }
     guard let schemeEnd = body.firstRange(of: "://") else {
-      if let colon = body.firstIndex(of: ":"), Self.isScheme(body[..<colon]),
-        !body[body.index(after: colon)...].allSatisfy(\.isNumber)
-      {
-        throw .unsupportedScheme(String(body[..<colon]))
-      }
-      throw .malformed(
-        "\(text) has no scheme: write https://\(text) (or http:// for a local server)")
+      throw Self.withoutSlashes(body, text: text, shown: shown)
     }
-    let scheme = body[..<schemeEnd.lowerBound]
-    guard Self.isScheme(scheme) else {
-      throw .malformed("\(text) does not start with a scheme such as https://")
+    let typedScheme = body[..<schemeEnd.lowerBound]
+    guard Self.isScheme(typedScheme) else {
+      throw .malformed("\(shown) does not start with a scheme such as https://")
     }
-    let lowered = scheme.lowercased()
-    guard lowered == "http" || lowered == "https" else { throw .unsupportedScheme(String(scheme)) }
+    scheme = typedScheme.lowercased()
+    guard scheme == "http" || scheme == "https" else {
+      throw .unsupportedScheme(String(typedScheme))
+    }
     let rest = body[schemeEnd.upperBound...]
     let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" } ?? rest.endIndex
-    let authority = rest[..<authorityEnd]
-    try Self.checkAuthority(authority, url: text)
+    let authority: URLAuthority
+    do {
+      authority = try URLAuthority(rest[..<authorityEnd], url: shown)
+    } catch {
+      throw Self.ruleError(error, shown: shown, text: text)
+    }
+    user = authority.user.map(String.init)
+    password = authority.password.map(String.init)
+    host = authority.host
+    isIPv6 = authority.isIPv6
+    explicitPort = authority.port
     origin = body[..<authorityEnd]
     let afterAuthority = rest[authorityEnd...]
     if let mark = afterAuthority.firstIndex(of: "?") {
@@ -58,26 +98,66 @@ struct URLParts: Equatable {
     }
   }
 
+  /// The port a request connects to: the one typed, or the scheme's default.
+  public var port: Int { explicitPort ?? (scheme == "https" ? 443 : 80) }
+
+  /// Where a request to this URL connects, `host:port` (`[::1]:8080` for IPv6): what
+  /// `url` names so that the user sees the host that gets the key.
+  public var connectTarget: String {
+    (isIPv6 ? "[\(host)]" : host) + ":\(port)"
+  }
+
+  /// Whether a request to this URL stays on this machine (see ``LoopbackHost``).
+  public var isLoopback: Bool {
+    isIPv6 ? LoopbackHost.isLoopback("[\(host)]") : LoopbackHost.isLoopback(host)
+  }
+
+  /// Whether another URL has the same origin: the same scheme, host and port.
+  ///
+  /// A request's credentials and custom headers may only ever go to its own origin (DESIGN §1.2,
+  /// redirects).
+  ///
+  /// - Parameter other: The other URL.
+  /// - Returns: `true` when scheme, host and port are all equal.
+  public func isSameOrigin(as other: URLParts) -> Bool {
+    scheme == other.scheme && host == other.host && port == other.port
+  }
+
   // MARK: - Checks
+
+  /// The error for a URL with no `://`: a missing scheme, a scheme that is not
+  /// supported, or `http:`/`https:` without its two slashes (`http:/h/`).
+  private static func withoutSlashes(_ body: Substring, text: Substring, shown: String)
+    -> URLRuleError
+  {
+    let noScheme = URLRuleError.malformed(
+      "\(shown) has no scheme: write https://\(shown) (or http:// for a local server)")
+    guard let colon = body.firstIndex(of: ":"), isScheme(body[..<colon]) else { return noScheme }
+    let rest = body[body.index(after: colon)...]
+    if rest.allSatisfy(\.isNumber) { return noScheme }
+    let scheme = body[..<colon].lowercased()
+    guard scheme == "http" || scheme == "https" else {
+      return .unsupportedScheme(String(body[..<colon]))
+    }
+    let fix = scheme + "://" + rest.drop { $0 == "/" } + (text.hasSuffix("#") ? "#" : "")
+    return .missingSlashes(entered: String(text), fix: fix)
+  }
+
+  /// The rule error for an authority problem.
+  private static func ruleError(_ problem: URLAuthority.Problem, shown: String, text: Substring)
+    -> URLRuleError
+  {
+    switch problem.kind {
+    case .missingHost: .malformed("\(shown) has no host name")
+    case .portNotNumber: .malformed("\(shown) has a port that is not a number")
+    case .portOutOfRange(let port): .portOutOfRange(entered: String(text), port: port)
+    case .host: .ambiguousHost(what: problem.what, fix: problem.fix)
+    }
+  }
 
   private static func isScheme(_ text: Substring) -> Bool {
     guard let first = text.first, first.isASCII, first.isLetter else { return false }
     return text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
-  }
-
-  private static func checkAuthority(_ authority: Substring, url: Substring) throws(URLRuleError) {
-    let host = authority.split(separator: "@", omittingEmptySubsequences: false).last ?? ""
-    guard !host.isEmpty else { throw .malformed("\(url) has no host name") }
-    // A port follows the last ":" outside an IPv6 literal's brackets.
-    let afterBracket = host.lastIndex(of: "]").map { host[$0...] } ?? host
-    if let colon = afterBracket.lastIndex(of: ":") {
-      let port = afterBracket[afterBracket.index(after: colon)...]
-      let name = host[..<colon]
-      guard !name.isEmpty else { throw .malformed("\(url) has no host name") }
-      guard port.allSatisfy({ $0.isASCII && $0.isNumber }), port.count <= 5 else {
-        throw .malformed("\(url) has a port that is not a number")
-      }
-    }
   }
 
   private static func isControl(_ character: Character) -> Bool {
@@ -117,9 +197,16 @@ enum URLPath {
     return path[path.index(after: slash)...]
   }
 
-  /// Whether any segment of the path is a version segment.
+  /// Whether any segment of the path is a version segment, as Cherry Studio's
+  /// `hasAPIVersion` tests the path (`/v3alpha/resources` has one, `/av1/users` none).
   static func hasVersionSegment(_ path: Substring) -> Bool {
-    path.split(separator: "/").contains { isVersionSegment($0) }
+    versionSegment(in: path) != nil
+  }
+
+  /// The last version segment of the path, wherever it is (`v1beta` in
+  /// `/v1beta/openai`), or `nil` when it has none.
+  static func versionSegment(in path: Substring) -> Substring? {
+    path.split(separator: "/").last { isVersionSegment($0) }
   }
 
   /// The path without a last segment equal to `segment` (ignoring case), or `nil`

@@ -2,13 +2,18 @@
 public enum URLRule: Equatable, Sendable {
   /// A root URL: the style's version (`v1`, `v1beta` for Gemini) was appended, then
   /// the operation path. `version` is empty for Ollama and Azure, whose endpoints
-  /// carry no version segment (Azure appends `/openai/…` and an `api-version` query).
+  /// carry no version segment of the URL's own (Azure appends `/openai/…` and an
+  /// `api-version` query).
   case root(version: String)
-  /// The URL ends with `/`: no version was added, whatever the path (the seed's rule).
+  /// The URL ends with `/`: no version was added, whatever the path (Cherry Studio's settings page's rule).
   case trailingSlash
-  /// The path ends in this version segment (`v3`, `v2beta`): no version was added.
-  /// Cherry's own extension; the seed does not have it.
+  /// The path has this version segment (`v3`, `v2beta`), anywhere in it
+  /// (`/v1beta/openai`): no version was added. Cherry Studio's `hasAPIVersion`
+  /// rule; the seed does not have it.
   case versionSegment(String)
-  /// The URL ends with `#`: it is the chat endpoint exactly (the seed's rule).
+  /// The provider never takes a version (`perplexity`, `github`, `copilot`, as in
+  /// Cherry Studio): only the operation path was added.
+  case noVersion
+  /// The URL ends with `#`: it is the chat endpoint exactly (Cherry Studio's settings page's rule).
   case exact
 }

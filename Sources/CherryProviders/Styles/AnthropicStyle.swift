@@ -7,30 +7,6 @@ struct AnthropicStyle: StyleAdapter {
   /// The page size asked for (the API's maximum, as Cherry Studio asks).
   static let pageSize = 1000
 
-  /// `{"data":[{"id":…,"display_name":…}],"has_more":…,"last_id":…}`.
-  struct ListBody: Decodable {
-    var data: [Item]
-    var hasMore: Bool?
-    var lastID: String?
-
-    enum CodingKeys: String, CodingKey {
-      case data
-      case hasMore = "has_more"
-      case lastID = "last_id"
-    }
-  }
-
-  /// One listed model.
-  struct Item: Decodable {
-    var id: String
-    var displayName: String?
-
-    enum CodingKeys: String, CodingKey {
-      case id
-      case displayName = "display_name"
-    }
-  }
-
   /// The Messages request.
   struct ChatBody: Encodable {
     var model: String
@@ -52,14 +28,22 @@ struct AnthropicStyle: StyleAdapter {
     StyleAdapters.appendingQuery(modelsURL, name: "limit", value: String(Self.pageSize))
   }
 
-  func parseListPage(_ bytes: [UInt8], modelsURL: String) throws -> ListPage {
-    let body = try StyleAdapters.decode(
-      ListBody.self, from: bytes, what: "an Anthropic model list ({\"data\": […]})")
-    let models = body.data.map {
-      ListedModel(id: $0.id, displayName: $0.displayName, ownedBy: "anthropic")
+  /// `{"data":[{"id":…,"display_name":…}],"has_more":…,"last_id":…}`.
+  func parseListPage(_ bytes: [UInt8], modelsURL: String, maxEntries: Int) throws -> ListPage {
+    let what = "an Anthropic model list ({\"data\": […]})"
+    let (root, models) = try StyleAdapters.listEntries(
+      bytes, what: what, member: "data", maxEntries: maxEntries
+    ) { item in
+      guard let id = item.member("id")?.string else {
+        throw StyleAdapters.missingID("id", what: what)
+      }
+      return ListedModel(
+        id: id, displayName: item.member("display_name")?.string, ownedBy: "anthropic")
     }
     var next: String?
-    if body.hasMore == true, let cursor = body.lastID ?? body.data.last?.id {
+    if root.member("has_more")?.bool == true,
+      let cursor = root.member("last_id")?.string ?? models.last?.id
+    {
       next = StyleAdapters.appendingQuery(firstListURL(modelsURL), name: "after_id", value: cursor)
     }
     return ListPage(models: models, nextURL: next)
@@ -73,6 +57,13 @@ struct AnthropicStyle: StyleAdapter {
   }
 
   func embeddingsBody(model: String) throws -> [UInt8]? { nil }
+
+  /// The text of a non-streamed Messages answer: its `text` content blocks.
+  func plainReply(_ root: JSONCursor) throws -> String? {
+    guard let blocks = try root.member("content")?.elements() else { return nil }
+    return blocks.filter { $0.member("type")?.string == "text" }
+      .compactMap { $0.member("text")?.string }.joined()
+  }
 
   func interpret(name: String?, data: String) throws -> StreamStep {
     let json = try StyleAdapters.json(data)

@@ -16,8 +16,8 @@ struct AzureStyle: StyleAdapter {
 
   func firstListURL(_ modelsURL: String) -> String { modelsURL }
 
-  func parseListPage(_ bytes: [UInt8], modelsURL: String) throws -> ListPage {
-    try OpenAIStyle.parseList(bytes)
+  func parseListPage(_ bytes: [UInt8], modelsURL: String, maxEntries: Int) throws -> ListPage {
+    try OpenAIStyle.parseList(bytes, maxEntries: maxEntries)
   }
 
   func chatBody(model: String, prompt: ChatPrompt) throws -> [UInt8] {
@@ -30,5 +30,9 @@ struct AzureStyle: StyleAdapter {
 
   func interpret(name: String?, data: String) throws -> StreamStep {
     try OpenAIStyle.interpretChunk(data)
+  }
+
+  func plainReply(_ root: JSONCursor) throws -> String? {
+    try OpenAIStyle.plainCompletion(root)
   }
 }

@@ -7,18 +7,6 @@ struct GeminiStyle: StyleAdapter {
   /// The page size asked for (the API's maximum).
   static let pageSize = 1000
 
-  /// `{"models":[{"name":"models/…","displayName":…}],"nextPageToken":…}`.
-  struct ListBody: Decodable {
-    var models: [Item]?
-    var nextPageToken: String?
-  }
-
-  /// One listed model.
-  struct Item: Decodable {
-    var name: String
-    var displayName: String?
-  }
-
   /// A text part.
   struct Part: Encodable {
     var text: String
@@ -45,15 +33,21 @@ struct GeminiStyle: StyleAdapter {
     StyleAdapters.appendingQuery(modelsURL, name: "pageSize", value: String(Self.pageSize))
   }
 
-  func parseListPage(_ bytes: [UInt8], modelsURL: String) throws -> ListPage {
-    let body = try StyleAdapters.decode(
-      ListBody.self, from: bytes, what: "a Gemini model list ({\"models\": […]})")
-    let models = (body.models ?? []).map { item in
-      let id = item.name.hasPrefix("models/") ? String(item.name.dropFirst(7)) : item.name
-      return ListedModel(id: id, displayName: item.displayName, ownedBy: nil)
+  /// `{"models":[{"name":"models/…","displayName":…}],"nextPageToken":…}`; an empty
+  /// list may leave out `models`.
+  func parseListPage(_ bytes: [UInt8], modelsURL: String, maxEntries: Int) throws -> ListPage {
+    let what = "a Gemini model list ({\"models\": […]})"
+    let (root, models) = try StyleAdapters.listEntries(
+      bytes, what: what, member: "models", mayBeAbsent: true, maxEntries: maxEntries
+    ) { item in
+      guard let name = item.member("name")?.string else {
+        throw StyleAdapters.missingID("name", what: what)
+      }
+      let id = name.hasPrefix("models/") ? String(name.dropFirst(7)) : name
+      return ListedModel(id: id, displayName: item.member("displayName")?.string, ownedBy: nil)
     }
     var next: String?
-    if let token = body.nextPageToken, !token.isEmpty {
+    if let token = root.member("nextPageToken")?.string, !token.isEmpty {
       next = StyleAdapters.appendingQuery(firstListURL(modelsURL), name: "pageToken", value: token)
     }
     return ListPage(models: models, nextURL: next)
@@ -69,6 +63,19 @@ struct GeminiStyle: StyleAdapter {
   func embeddingsBody(model: String) throws -> [UInt8]? {
     try StyleAdapters.encode(
       EmbeddingsBody(content: Content(role: nil, parts: [Part(text: "test")])))
+  }
+
+  /// The text of a non-streamed answer: one `generateContent` object, or the JSON
+  /// array of chunks `streamGenerateContent` sends without `alt=sse`.
+  func plainReply(_ root: JSONCursor) throws -> String? {
+    let chunks = try root.elements() ?? [root]
+    var text: String?
+    for chunk in chunks {
+      guard let candidates = try chunk.member("candidates")?.elements() else { continue }
+      let parts = try candidates.first?.member("content")?.member("parts")?.elements() ?? []
+      text = (text ?? "") + parts.compactMap { $0.member("text")?.string }.joined()
+    }
+    return text
   }
 
   func interpret(name: String?, data: String) throws -> StreamStep {

@@ -3,17 +3,6 @@ import CherryKit
 /// Ollama's native API (`/api/tags`, `/api/chat` as NDJSON, `/api/embed`); a key is
 /// optional and sent as Bearer only when set.
 struct OllamaStyle: StyleAdapter {
-  /// `{"models":[{"name":…,"model":…}]}`.
-  struct ListBody: Decodable {
-    var models: [Item]
-  }
-
-  /// One local model.
-  struct Item: Decodable {
-    var name: String?
-    var model: String?
-  }
-
   /// The chat request.
   struct ChatBody: Encodable {
     var model: String
@@ -31,14 +20,23 @@ struct OllamaStyle: StyleAdapter {
 
   func firstListURL(_ modelsURL: String) -> String { modelsURL }
 
-  func parseListPage(_ bytes: [UInt8], modelsURL: String) throws -> ListPage {
-    let body = try StyleAdapters.decode(
-      ListBody.self, from: bytes, what: "an Ollama model list ({\"models\": […]})")
-    let models = body.models.compactMap { item -> ListedModel? in
-      guard let id = item.name ?? item.model, !id.isEmpty else { return nil }
+  /// `{"models":[{"name":…,"model":…}]}`; an entry with neither is skipped.
+  func parseListPage(_ bytes: [UInt8], modelsURL: String, maxEntries: Int) throws -> ListPage {
+    let (_, models) = try StyleAdapters.listEntries(
+      bytes, what: "an Ollama model list ({\"models\": […]})", member: "models",
+      maxEntries: maxEntries
+    ) { item in
+      guard let id = item.member("name")?.string ?? item.member("model")?.string, !id.isEmpty
+      else { return nil }
       return ListedModel(id: id, displayName: nil, ownedBy: "ollama")
     }
     return ListPage(models: models, nextURL: nil)
+  }
+
+  /// The text of a non-streamed `/api/chat` answer, `{"message":{"content":…}}`.
+  func plainReply(_ root: JSONCursor) throws -> String? {
+    guard let message = root.member("message") else { return nil }
+    return message.member("content")?.string ?? ""
   }
 
   func chatBody(model: String, prompt: ChatPrompt) throws -> [UInt8] {

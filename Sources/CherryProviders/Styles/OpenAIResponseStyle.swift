@@ -13,8 +13,23 @@ struct OpenAIResponseStyle: StyleAdapter {
 
   func firstListURL(_ modelsURL: String) -> String { modelsURL }
 
-  func parseListPage(_ bytes: [UInt8], modelsURL: String) throws -> ListPage {
-    try OpenAIStyle.parseList(bytes)
+  func parseListPage(_ bytes: [UInt8], modelsURL: String, maxEntries: Int) throws -> ListPage {
+    try OpenAIStyle.parseList(bytes, maxEntries: maxEntries)
+  }
+
+  /// The text of a non-streamed Responses answer: `output_text`, or the `output_text`
+  /// parts of its `output` messages.
+  func plainReply(_ root: JSONCursor) throws -> String? {
+    if let text = root.member("output_text")?.string { return text }
+    guard let output = try root.member("output")?.elements() else { return nil }
+    var text = ""
+    for item in output {
+      for part in try item.member("content")?.elements() ?? []
+      where part.member("type")?.string == "output_text" {
+        text += part.member("text")?.string ?? ""
+      }
+    }
+    return text
   }
 
   func chatBody(model: String, prompt: ChatPrompt) throws -> [UInt8] {

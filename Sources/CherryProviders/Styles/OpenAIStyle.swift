@@ -3,24 +3,6 @@ import CherryKit
 /// OpenAI Chat Completions (`/v1/chat/completions`, `/v1/models`, `/v1/embeddings`),
 /// Bearer auth; also the list and embeddings of the other OpenAI-shaped styles.
 struct OpenAIStyle: StyleAdapter {
-  /// `{"data":[{"id":…,"owned_by":…}]}`, or a bare array (Together).
-  struct ListBody: Decodable {
-    var data: [Item]
-  }
-
-  /// One listed model.
-  struct Item: Decodable {
-    var id: String
-    var ownedBy: String?
-    var name: String?
-
-    enum CodingKeys: String, CodingKey {
-      case id
-      case ownedBy = "owned_by"
-      case name
-    }
-  }
-
   /// The chat request.
   struct ChatBody: Encodable {
     var model: String
@@ -36,23 +18,23 @@ struct OpenAIStyle: StyleAdapter {
 
   func firstListURL(_ modelsURL: String) -> String { modelsURL }
 
-  func parseListPage(_ bytes: [UInt8], modelsURL: String) throws -> ListPage {
-    try Self.parseList(bytes)
+  func parseListPage(_ bytes: [UInt8], modelsURL: String, maxEntries: Int) throws -> ListPage {
+    try Self.parseList(bytes, maxEntries: maxEntries)
   }
 
-  /// Parses an OpenAI-shaped list (shared with Azure and OpenAI Responses).
-  static func parseList(_ bytes: [UInt8]) throws -> ListPage {
-    let firstByte = bytes.first { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\n") }
-    let items: [Item]
-    if firstByte == UInt8(ascii: "[") {
-      items = try StyleAdapters.decode([Item].self, from: bytes, what: "a model list")
-    } else {
-      items = try StyleAdapters.decode(
-        ListBody.self, from: bytes, what: "a model list ({\"data\": […]})"
-      ).data
-    }
-    let models = items.map {
-      ListedModel(id: $0.id, displayName: $0.name, ownedBy: $0.ownedBy)
+  /// Parses an OpenAI-shaped list, `{"data":[{"id":…,"owned_by":…,"name":…}]}` or a bare
+  /// array (Together); shared with Azure and OpenAI Responses.
+  static func parseList(_ bytes: [UInt8], maxEntries: Int) throws -> ListPage {
+    let what = "a model list ({\"data\": […]})"
+    let (_, models) = try StyleAdapters.listEntries(
+      bytes, what: what, member: "data", bareArray: true, maxEntries: maxEntries
+    ) { item in
+      guard let id = item.member("id")?.string else {
+        throw StyleAdapters.missingID("id", what: what)
+      }
+      return ListedModel(
+        id: id, displayName: item.member("name")?.string,
+        ownedBy: item.member("owned_by")?.string)
     }
     return ListPage(models: models, nextURL: nil)
   }
@@ -75,6 +57,19 @@ struct OpenAIStyle: StyleAdapter {
 
   func interpret(name: String?, data: String) throws -> StreamStep {
     try Self.interpretChunk(data)
+  }
+
+  func plainReply(_ root: JSONCursor) throws -> String? {
+    try Self.plainCompletion(root)
+  }
+
+  /// The text of a non-streamed Chat Completions answer,
+  /// `{"choices":[{"message":{"content":…}}]}` (shared with Azure).
+  static func plainCompletion(_ root: JSONCursor) throws -> String? {
+    guard let choice = try root.member("choices")?.elements()?.first,
+      let message = choice.member("message")
+    else { return nil }
+    return message.member("content")?.string ?? ""
   }
 
   /// Reads one Chat Completions chunk (shared with Azure).

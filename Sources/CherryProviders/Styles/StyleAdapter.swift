@@ -51,14 +51,16 @@ protocol StyleAdapter: Sendable {
   /// - Returns: The first page's URL.
   func firstListURL(_ modelsURL: String) -> String
 
-  /// Parses one page of the model list.
+  /// Parses one page of the model list, lazily (``JSONDocument``).
   ///
   /// - Parameters:
   ///   - bytes: The page's body.
   ///   - modelsURL: The resolved model-list URL, to build the next page's URL from.
+  ///   - maxEntries: The most entries the page may have.
   /// - Returns: The models and the next page's URL.
-  /// - Throws: ``MalformedResponseError`` when the body is not this style's list.
-  func parseListPage(_ bytes: [UInt8], modelsURL: String) throws -> ListPage
+  /// - Throws: ``MalformedResponseError`` when the body is not this style's list,
+  ///   ``TooManyModelsError`` past `maxEntries`, `CancellationError` when cancelled.
+  func parseListPage(_ bytes: [UInt8], modelsURL: String, maxEntries: Int) throws -> ListPage
 
   /// The streamed chat request's body.
   ///
@@ -87,6 +89,14 @@ protocol StyleAdapter: Sendable {
   /// - Returns: The step.
   /// - Throws: ``MalformedResponseError`` when the data is not JSON.
   func interpret(name: String?, data: String) throws -> StreamStep
+
+  /// The answer in a plain JSON reply to a stream request (a gateway that ignores
+  /// `stream: true`, a server that answers one message; issue 9).
+  ///
+  /// - Parameter root: The reply's root value.
+  /// - Returns: The answer's text, or `nil` when the JSON is not this style's reply.
+  /// - Throws: `CancellationError` when cancelled while reading.
+  func plainReply(_ root: JSONCursor) throws -> String?
 }
 
 extension StyleAdapter {
@@ -110,28 +120,49 @@ enum StyleAdapters {
     }
   }
 
-  /// Decodes a JSON body, turning a decoding failure into a short reason.
-  static func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8], what: String) throws -> T {
-    do {
-      return try JSONDecoder().decode(type, from: Data(bytes))
-    } catch {
-      let start = String(decoding: bytes.prefix(60), as: UTF8.self).trimmingSpaces
-      if bytes.isEmpty {
-        throw MalformedResponseError(reason: "empty body where \(what) was expected")
-      }
-      if JSONValue.parse(bytes) == nil {
-        throw MalformedResponseError(
-          reason: "not JSON, starts with '\(ProviderMessage.clean(start))'")
-      }
-      throw MalformedResponseError(reason: "JSON that is not \(what)")
+  /// The entries of a model list: the elements of the root array, or of the root
+  /// object's member `member`, each read by `entry` (which returns `nil` to skip one).
+  ///
+  /// - Parameters:
+  ///   - bytes: The page's body.
+  ///   - what: What the body should be, for messages.
+  ///   - member: The member holding the list; a bare array is accepted when `bareArray`.
+  ///   - bareArray: Whether the list may be the root array itself (Together).
+  ///   - mayBeAbsent: Whether a root object without the member is an empty list (Gemini).
+  ///   - maxEntries: The most entries accepted.
+  ///   - entry: Reads one entry.
+  /// - Returns: The root (for paging members) and the models read.
+  /// - Throws: ``MalformedResponseError``, ``TooManyModelsError``, `CancellationError`.
+  static func listEntries(
+    _ bytes: [UInt8], what: String, member: String, bareArray: Bool = false,
+    mayBeAbsent: Bool = false, maxEntries: Int, entry: (JSONCursor) throws -> ListedModel?
+  ) throws -> (root: JSONCursor, models: [ListedModel]) {
+    let root = try JSONDocument(bytes, what: what, maxEntries: maxEntries).root
+    let list = bareArray && root.isArray ? root : root.member(member)
+    if list == nil, mayBeAbsent, root.isObject { return (root, []) }
+    guard let elements = try list?.elements() else {
+      throw MalformedResponseError(
+        reason: "JSON that is not \(what)", excerpt: MalformedResponseError.excerpt(of: bytes))
     }
+    var models: [ListedModel] = []
+    models.reserveCapacity(elements.count)
+    for element in elements {
+      if let model = try entry(element) { models.append(model) }
+    }
+    return (root, models)
+  }
+
+  /// The error for a list entry without its id.
+  static func missingID(_ name: String, what: String) -> MalformedResponseError {
+    MalformedResponseError(reason: "JSON that is not \(what): an entry has no \"\(name)\"")
   }
 
   /// Parses one stream event's data as JSON.
   static func json(_ data: String) throws -> JSONValue {
     guard let value = JSONValue.parse(Array(data.utf8)) else {
-      let start = ProviderMessage.clean(String(data.prefix(60)))
-      throw MalformedResponseError(reason: "a stream event is not JSON: '\(start)'")
+      throw MalformedResponseError(
+        reason: "a stream event is not JSON", excerpt: MalformedResponseError.excerpt(of: data.utf8)
+      )
     }
     return value
   }

@@ -9,8 +9,16 @@ enum ExplainCommands {
       throw ErrorMessage.missingArgument(
         invocation.path, invocation.words, invocation.spec.arguments[0])
     }
-    if provider == nil { shell.note("(no provider selected: explaining for the openai style)") }
-    return Report.text(EndpointResolver.explain(url: url, style: style))
+    var lines: [String]
+    if let provider {
+      lines = EndpointResolver.explain(provider, url: invocation.argument(0))
+    } else {
+      shell.note("(no provider selected: explaining for the openai style)")
+      lines = EndpointResolver.explain(url: url, style: style)
+    }
+    // One screen: what was entered, the rule, and where requests go.
+    if invocation.has(Options.short) { lines = lines.filter { !$0.hasPrefix("step ") } }
+    return Report.text(lines)
   }
 
   static func keys(_ shell: Shell, _ invocation: Invocation) async throws -> any CommandReport {
@@ -20,7 +28,7 @@ enum ExplainCommands {
       if provider.keys.isEmpty {
         lines.append("\(provider.id) has no keys yet.")
       } else {
-        let next = Describe.nextKeyNumber(provider) ?? 1
+        let next = provider.nextKeyNumber ?? 1
         let order = (0..<provider.keys.count).map {
           "#\((next - 1 + $0) % provider.keys.count + 1)"
         }

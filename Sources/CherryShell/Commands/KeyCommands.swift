@@ -5,12 +5,14 @@ enum KeyCommands {
   /// `key <keys>…`, or a bare `key` that asks on the terminal.
   static func set(_ shell: Shell, _ invocation: Invocation) async throws -> any CommandReport {
     guard !invocation.arguments.isEmpty else { return try await ask(shell, invocation) }
-    let list = try parse(invocation.arguments, shell: shell, command: invocation.name)
+    let list = try parse(
+      invocation.arguments, shell: shell, command: invocation.name, line: invocation.line)
     return try replace(shell, with: list)
   }
 
   static func add(_ shell: Shell, _ invocation: Invocation) async throws -> any CommandReport {
-    let list = try parse(invocation.arguments, shell: shell, command: invocation.name)
+    let list = try parse(
+      invocation.arguments, shell: shell, command: invocation.name, line: invocation.line)
     let changed = try shell.changeSelected { (provider) throws(ShellError) in
       var keys = provider.keys
       for key in list.keys where !keys.contains(key) { keys.append(key) }
@@ -37,6 +39,28 @@ enum KeyCommands {
     return shell.pageReport(changed)
   }
 
+  /// `key set <N> <key>`: one key replaced in place; the rotation keeps its place.
+  static func replaceOne(_ shell: Shell, _ invocation: Invocation) async throws
+    -> any CommandReport
+  {
+    let value = invocation.arguments[0]
+    let list = try parse(
+      Array(invocation.arguments.dropFirst()), shell: shell, command: invocation.name)
+    guard list.keys.count == 1, let key = list.keys.first else {
+      throw ErrorMessage.oneKeyExpected(invocation.name, count: list.keys.count)
+    }
+    let changed = try shell.changeSelected { (provider) throws(ShellError) in
+      guard let number = Int(value), number >= 1, number <= provider.keys.count else {
+        throw ErrorMessage.keyNumber(value, count: provider.keys.count)
+      }
+      var keys = provider.keys
+      keys[number - 1] = key
+      provider.setKeys(keys)
+      shell.note("\(provider.id): replaced #\(number); \(summary(provider))")
+    }
+    return shell.pageReport(changed)
+  }
+
   static func list(_ shell: Shell, _ invocation: Invocation) async throws -> any CommandReport {
     let provider = try shell.selectedProvider()
     return shell.pageReport(provider) { _ in
@@ -46,7 +70,7 @@ enum KeyCommands {
             + (provider.needsKey ? "; set them with: key <key>,<key>…" : "")
         ]
       }
-      let next = Describe.nextKeyNumber(provider)
+      let next = provider.nextKeyNumber
       return provider.keys.enumerated().map { offset, key in
         Describe.key(key, number: offset + 1) + (offset + 1 == next ? "   ← next" : "")
       }
@@ -69,9 +93,9 @@ enum KeyCommands {
   }
 
   /// Joins the words with a space (so `key sk-a, sk-b` works) and parses the list.
-  private static func parse(_ words: [String], shell: Shell, command: String) throws(ShellError)
-    -> KeyList
-  {
+  private static func parse(
+    _ words: [String], shell: Shell, command: String, line: String = ""
+  ) throws(ShellError) -> KeyList {
     let list: KeyList
     do {
       list = try APIKeyList.parse(words.joined(separator: " "))
@@ -79,8 +103,10 @@ enum KeyCommands {
       throw ErrorMessage.keyList(error, command: command)
     }
     for warning in list.warnings { shell.warn(warning.description) }
+    // Only a key written on the command line itself is in the process list: one
+    // that `$VAR` expanded to never was.
     if case .commandLine = shell.frames.last?.kind,
-      list.keys.contains(where: { !$0.hasPrefix("env:") })
+      list.keys.contains(where: { !$0.hasPrefix("env:") && line.contains($0) })
     {
       shell.warn(
         "a key given with -c is now in the process list and your shell history; "
@@ -94,7 +120,7 @@ enum KeyCommands {
     -> any CommandReport
   {
     let provider = try shell.selectedProvider()
-    guard shell.frames.last?.isPrompt == true, let readSecret = shell.options.readSecret else {
+    guard let readSecret = shell.options.readSecret else {
       throw ErrorMessage.bareKeyWithoutTerminal(provider.id)
     }
     shell.out.sink.flush()

@@ -4,10 +4,16 @@ import CherryKit
 enum ModelCommands {
   static func add(_ shell: Shell, _ invocation: Invocation) async throws -> any CommandReport {
     let result: ModelSelectionResult
+    let listing = shell.selectedListing
     do {
-      result = try ModelSelection.resolve(invocation.arguments, listing: shell.selectedListing)
+      result = try ModelSelection.resolve(
+        invocation.arguments, listing: listing, exact: invocation.has(Options.exact))
     } catch {
       throw ErrorMessage.selection(error)
+    }
+    // Only ids a script replays exactly are kept (a listing may hold anything).
+    for id in result.ids {
+      if let problem = ModelIDRule.problem(id) { throw ErrorMessage.unreplayableID(id, problem) }
     }
     let existing = Set(try shell.selectedProvider().models.map(\.id))
     for warning in result.warnings {
@@ -15,21 +21,19 @@ enum ModelCommands {
       case .notInListing(let id), .unchecked(let id):
         if existing.contains(id) { continue }  // already added: nothing happens to warn about
       }
-      shell.warn(warning.message)
+      shell.warn(warning.message.visible)
     }
     var change = JSONShapes.ModelChange(provider: nil)
     let provider = try shell.updateSelected { (provider) throws(ShellError) in
-      for id in result.ids {
-        if provider.addModel(id: id) { change.added.append(id) } else { change.already.append(id) }
-      }
+      (change.added, change.already) = provider.addModels(result, listing: listing)
       for id in change.added {
         guard let model = provider.model(id) else { continue }
-        shell.note("added \(id)  (\(Describe.kinds(provider.kinds(of: model))))")
+        shell.note("added \(id.visible)  (\(Describe.kinds(provider.kinds(of: model))))")
       }
       return provider
     }
     if !change.already.isEmpty {
-      shell.note("already added: " + change.already.joined(separator: ", "))
+      shell.note("already added: " + change.already.map(\.visible).joined(separator: ", "))
     }
     shell.refreshListing()
     change.provider = JSONShapes.page(provider, selected: true)
@@ -61,7 +65,7 @@ enum ModelCommands {
       var seen: Set<String> = []
       for id in ids where seen.insert(id).inserted && provider.removeModel(id: id) {
         change.removed.append(id)
-        shell.note("removed \(id)")
+        shell.note("removed \(id.visible)")
       }
       return provider
     }
@@ -90,7 +94,7 @@ enum ModelCommands {
       for (offset, model) in models.enumerated() {
         var note = SettingsPage.modelNote(model, provider: provider)
         if model.id == testModel { note += "  ← test" }
-        table.rows.append([String(offset + 1), model.id, model.group, note])
+        table.rows.append([String(offset + 1), model.id.visible, model.group.visible, note])
       }
       return table.render()
     }
@@ -123,7 +127,7 @@ enum ModelCommands {
       return provider
     }
     guard let updated = provider.model(model.id) else { return Report.none }
-    shell.note("\(updated.id)  " + SettingsPage.modelNote(updated, provider: provider))
+    shell.note("\(updated.id.visible)  " + SettingsPage.modelNote(updated, provider: provider))
     return modelReport(provider, updated, showText: false)
   }
 
@@ -139,14 +143,14 @@ enum ModelCommands {
     return (provider, model)
   }
 
-  private static func modelReport(
+  static func modelReport(
     _ provider: Provider, _ model: ProviderModel, showText: Bool = true
   ) -> any CommandReport {
     Report(
       JSONShapes.ModelOfProvider(
         provider: provider.id, model: JSONShapes.model(model, provider: provider))
     ) { _ in
-      showText ? ["\(model.id)  " + SettingsPage.modelNote(model, provider: provider)] : []
+      showText ? ["\(model.id.visible)  " + SettingsPage.modelNote(model, provider: provider)] : []
     }
   }
 }

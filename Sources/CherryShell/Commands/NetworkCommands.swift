@@ -33,14 +33,19 @@ enum NetworkCommands {
       provider.markStale(listedIDs: Set(full.allIDs))
     }
     shell.listing = KeptListing(providerID: current.id, listing: full)
-    let shown = full.filtered(invocation.argument(0))
+    let pattern = invocation.argument(0)
+    let kind = invocation[Options.kind]
+    let free = invocation.has(Options.free)
+    let shown = full.filtered(pattern, kind: kind, freeOnly: free)
+    let filter = [pattern, kind.map { "kind " + $0.rawValue }, free ? "free" : nil]
+      .compactMap { $0 }.joined(separator: ", ")
     let keyNumber = keyIndex.map { $0 + 1 }
     return Report(
       JSONShapes.listing(shown, provider: current, key: keyNumber, stale: stale)
     ) { out in
       ListingText.lines(
         shown, total: full.totalCount, provider: current, key: keyNumber, stale: stale,
-        output: out)
+        filter: filter.isEmpty ? nil : filter, output: out)
     }
   }
 
@@ -59,12 +64,12 @@ enum NetworkCommands {
         model = added
       } else {
         model = ProviderModel(id: id, group: "")
-        shell.warn("\(id) is not one of \(provider.id)'s models; testing it anyway")
+        shell.warn("\(id.visible) is not one of \(provider.id)'s models; testing it anyway")
       }
-      note = "testing \(provider.id) with \(id)"
+      note = "testing \(provider.id) with \(id.visible)"
     } else if let last = provider.lastAddedChatModel {
       model = last
-      note = "testing \(provider.id) with \(last.id) (the last added chat model)"
+      note = "testing \(provider.id) with \(last.id.visible) (the last added chat model)"
     } else {
       model = nil
       note =
@@ -117,7 +122,7 @@ enum NetworkCommands {
     guard !provider.url.isEmpty else { throw ErrorMessage.noURL(provider.id) }
     if provider.needsKey && provider.keys.isEmpty { throw ErrorMessage.noKey(provider.id) }
     let timeout = invocation[Options.timeout] ?? provider.timeout ?? RequestDefaults.testTimeout
-    let concurrency = invocation[Options.concurrency] ?? RequestDefaults.checkConcurrency
+    let concurrency = invocation[Options.concurrency] ?? RequestDefaults.concurrency
     let client = shell.client()
     let report = try await shell.perform(
       "checking \(provider.models.count) models of \(provider.name)…"
@@ -164,7 +169,7 @@ enum NetworkCommands {
         stopSpinner()
         answer += piece
         if streamsText {
-          shell.out.text(piece)
+          shell.out.text(VisibleText.escaped(piece, layout: .text))
           shell.out.sink.flush()
         }
       }

@@ -23,9 +23,9 @@ enum ProviderCommands {
         table.rows.append([
           provider.id == session.selected ? "*" : "",
           provider.enabled ? out.paint("on", .green) : "off",
-          provider.id, provider.name, provider.style.rawValue,
+          provider.id.visible, provider.name.visible, provider.type.rawValue,
           String(provider.keys.count), String(provider.models.count),
-          provider.url.isEmpty ? "(none: set url)" : KeyMask.maskLine(provider.url),
+          provider.url.isEmpty ? "(none: set url)" : URLSecrets.masked(provider.url).visible,
         ])
       }
       for entry in unsupported {
@@ -78,24 +78,24 @@ enum ProviderCommands {
       throw ErrorMessage.providerExists(id)
     }
     // Required by the table, so always there.
-    let style = invocation[Options.style] ?? .openai
+    let type = invocation[Options.style] ?? .openai
     var url = ""
     if let raw = invocation[Options.url] {
       do {
-        url = try EndpointResolver.validate(raw)
-        _ = try EndpointResolver.resolve(
-          url: url, style: style, modelsURL: nil, apiVersion: nil, model: nil)
+        url = try EndpointResolver.validate(raw, style: type.style, takesNoVersion: false)
       } catch {
         throw ErrorMessage.url(error)
       }
     }
     let name = invocation[Options.name].flatMap { $0.trimmingSpaces().isEmpty ? nil : $0 } ?? id
-    let provider = Provider(
-      id: id, name: name, style: style, isBuiltIn: false, needsKey: style != .ollama, url: url)
+    var provider = Provider(
+      id: id, name: name, style: type.style, isBuiltIn: false, needsKey: type.style != .ollama,
+      url: url)
+    provider.type = type
     shell.session.providers.append(provider)
     shell.session.selected = id
     shell.note(
-      "added \(name) (\(id)), \(style.rawValue) style, and selected it"
+      "added \(name) (\(id)), \(type.rawValue) style, and selected it"
         + (url.isEmpty ? "; next: url <address>" : ""))
     return shell.pageReport(provider)
   }

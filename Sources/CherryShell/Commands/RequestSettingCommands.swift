@@ -8,6 +8,8 @@ enum RequestSettingCommands {
     let name = invocation.arguments[0]
     let value = invocation.text(from: 1)
     guard isHeaderName(name) else { throw ErrorMessage.badHeaderName(name) }
+    // Known as a secret from now on, before anything shows it.
+    if HeaderSecrecy.isSecret(name: name) { shell.secrets.register(value) }
     let changed = try shell.changeSelected { (provider) throws(ShellError) in
       if let index = provider.headers.firstIndex(where: {
         $0.name.lowercased() == name.lowercased()
@@ -16,7 +18,7 @@ enum RequestSettingCommands {
       } else {
         provider.headers.append(HeaderEntry(name: name, value: value))
       }
-      shell.note("header \(name): \(Describe.headerValue(value))")
+      shell.note("header \(name): \(Describe.headerValue(name: name, value: value))")
     }
     return shell.pageReport(changed)
   }
@@ -48,14 +50,17 @@ enum RequestSettingCommands {
       }
       return shell.pageReport(changed)
     }
-    let lowered = value.lowercased()
-    let schemes = ["http://", "https://", "socks5://", "socks5h://"]
-    guard let scheme = schemes.first(where: { lowered.hasPrefix($0) }), value.count > scheme.count,
-      !value.contains(" ")
-    else { throw ErrorMessage.badProxy(value) }
+    // The request layer reads it with the same parser: what is kept here works.
+    let proxy: ProxyURL
+    do {
+      proxy = try ProxyURL.parse(value)
+    } catch {
+      throw ErrorMessage.proxy(error)
+    }
+    shell.secrets.register(proxy.secrets)
     let changed = try shell.changeSelected { (provider) throws(ShellError) in
       provider.proxy = value
-      shell.note("proxy " + KeyMask.maskLine(value))
+      shell.note("proxy " + proxy.masked)
     }
     return shell.pageReport(changed)
   }

@@ -7,29 +7,36 @@ enum URLCommands {
     guard let value = invocation.argument(0) else {
       return describe(shell, try shell.selectedProvider())
     }
-    let provider = try shell.selectedProvider()
-    let stored: String
+    var provider = try shell.selectedProvider()
     do {
-      stored = try EndpointResolver.validate(value)
-      _ = try EndpointResolver.resolve(
-        url: stored, style: provider.style, modelsURL: provider.modelsURL,
-        apiVersion: provider.apiVersion, model: nil)
+      provider.url = try EndpointResolver.validate(value, for: provider)
+      _ = try EndpointResolver.resolve(provider, model: nil)
     } catch {
       throw ErrorMessage.url(error)
     }
+    let stored = provider.url
     try shell.updateSelected { (provider) throws(ShellError) in provider.url = stored }
     return describe(shell, try shell.selectedProvider())
   }
 
   static func reset(_ shell: Shell, _ invocation: Invocation) async throws -> any CommandReport {
+    // A demo provider goes back to the demo server's URL (its port changes per run).
+    let demoStart = try shell.options.demo?.startingProvider(shell.selectedProvider().id)
     try shell.updateSelected { (provider) throws(ShellError) in
+      if let demoStart {
+        provider.url = demoStart.url
+        provider.modelsURL = demoStart.modelsURL
+        provider.apiVersion = demoStart.apiVersion
+        return
+      }
       guard provider.isBuiltIn, let entry = ProviderCatalogue.entry(provider.id) else {
         throw ErrorMessage.customHasNoDefaultURL(provider.id)
       }
       provider.url = entry.defaultURL
       provider.modelsURL = entry.modelsURL
     }
-    shell.note("URL reset to the built-in default")
+    shell.note(
+      demoStart == nil ? "URL reset to the built-in default" : "URL reset to the demo server's")
     return describe(shell, try shell.selectedProvider())
   }
 
@@ -39,11 +46,16 @@ enum URLCommands {
       guard !provider.url.isEmpty else {
         return ["\(provider.id) has no URL yet; set one with: url <address>"]
       }
-      var entered = KeyMask.maskLine(provider.url)
+      var entered = URLSecrets.masked(provider.url)
       if provider.isBuiltIn, ProviderCatalogue.entry(provider.id)?.defaultURL == provider.url {
         entered += "  (built-in default)"
       }
-      return ["url         " + entered] + SettingsPage.endpointLines(provider)
+      var lines = ["url         " + entered] + SettingsPage.endpointLines(provider)
+      // Where requests go, as the request layer reads the URL (DESIGN §1.2).
+      if let target = try? URLParts(provider.url).connectTarget {
+        lines.append("connects to " + target)
+      }
+      return lines
     }
   }
 
@@ -56,7 +68,7 @@ enum URLCommands {
       stored = nil
     } else {
       do {
-        stored = try EndpointResolver.validate(value)
+        stored = try EndpointResolver.validateModelsURL(value)
       } catch {
         throw ErrorMessage.url(error)
       }
@@ -87,5 +99,45 @@ enum URLCommands {
     return shell.pageReport(provider, warnings: SettingsPage.endpointWarnings(provider)) { _ in
       provider.url.isEmpty ? [] : SettingsPage.endpointLines(provider, withRule: false)
     }
+  }
+
+  /// `anthropic-url`: shows the Anthropic-compatible URL; `anthropic-url <url>`
+  /// sets it.
+  static func anthropicURL(_ shell: Shell, _ invocation: Invocation) async throws
+    -> any CommandReport
+  {
+    if let value = invocation.argument(0) {
+      let changed = try shell.changeSelected { (provider) throws(ShellError) in
+        do throws(URLRuleError) {
+          try provider.setAnthropicURL(value)
+        } catch {
+          throw ErrorMessage.url(error, command: invocation.words[0])
+        }
+      }
+      shell.note("anthropic-url " + KeyMask.maskLine(changed.effectiveAnthropicURL ?? value))
+    }
+    return describeAnthropic(shell, try shell.selectedProvider())
+  }
+
+  /// `anthropic-url reset`: back to the catalogue's default.
+  static func resetAnthropicURL(_ shell: Shell, _ invocation: Invocation) async throws
+    -> any CommandReport
+  {
+    let changed = try shell.changeSelected { (provider) throws(ShellError) in
+      do throws(URLRuleError) {
+        try provider.setAnthropicURL(nil)
+      } catch {
+        throw ErrorMessage.url(error)
+      }
+    }
+    shell.note(
+      changed.defaultAnthropicURL.map { "anthropic-url reset to " + $0 }
+        ?? "anthropic-url cleared")
+    return describeAnthropic(shell, changed)
+  }
+
+  /// The Anthropic-compatible URL and its endpoints (DESIGN §1.2).
+  private static func describeAnthropic(_ shell: Shell, _ provider: Provider) -> any CommandReport {
+    shell.pageReport(provider) { _ in SettingsPage.anthropicLines(provider) }
   }
 }

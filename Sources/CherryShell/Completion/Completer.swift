@@ -16,6 +16,9 @@ struct CompletionState {
   var headerNames: [String] = []
   /// Whether the selected provider has a built-in URL to reset to.
   var selectedHasDefaultURL = false
+  /// Whether a demo server runs (`--demo`), and the fault words it takes.
+  var inDemo = false
+  var faultWords: [String] = []
   /// Lists a folder: names, with `/` after sub-folders.
   var listDirectory: (String) -> [String] = { _ in [] }
 }
@@ -63,7 +66,7 @@ enum Completer {
       words[0] = String(sign)
     }
     guard let command = CommandTable.command(named: words[0]) else { return (line.count, []) }
-    let position = Position.walk(command, words: Array(words.dropFirst()))
+    let position = TablePosition.walk(command, words: Array(words.dropFirst()))
 
     // `--opt=value`: the value, after the `=`.
     if current.text.hasPrefix("--"), let equals = current.text.firstIndex(of: "=") {
@@ -91,7 +94,7 @@ enum Completer {
   }
 
   /// What may come as the next positional word.
-  private static func positional(_ position: Position, typed: String, state: CompletionState)
+  private static func positional(_ position: TablePosition, typed: String, state: CompletionState)
     -> [String]
   {
     let spec = position.spec
@@ -113,13 +116,14 @@ enum Completer {
     switch spec.availability {
     case .always: return true
     case .providerWithDefaultURL: return state.selectedHasDefaultURL
+    case .demo: return state.inDemo
     }
   }
 
   /// The values of a kind (and the argument's fixed words) that start with `typed`.
   private static func values(
     _ kind: ValueKind, _ choices: [Choice], _ typed: String, state: CompletionState,
-    position: Position
+    position: TablePosition
   ) -> [String] {
     let words = matching(typed, choices.map(\.word))
     switch kind {
@@ -149,9 +153,13 @@ enum Completer {
     case .addedModelID:
       return words + matching(typed, state.addedModelIDs)
     case .style:
-      return words + matching(typed, APIStyle.allCases.map(\.rawValue))
+      return words + matching(typed, ProviderType.allCases.map(\.rawValue))
     case .kind:
       return words + matching(typed, ModelKind.allCases.map(\.rawValue))
+    case .fault:
+      return words + matching(typed, state.faultWords)
+    case .endpointType:
+      return words + matching(typed, ModelEndpointType.allCases.map(\.rawValue))
     case .kindChange:
       let names = ModelKind.allCases.map(\.rawValue)
       return matching(typed, names.map { "+" + $0 } + names.map { "-" + $0 }) + words
@@ -224,74 +232,6 @@ enum Completer {
   }
 }
 
-/// Where the finished words of a line leave the walk down the table.
-private struct Position {
-  /// The commands walked.
-  var path: [CommandSpec]
-  /// How many leading arguments of the last command are filled.
-  var leadingCount = 0
-  /// The arguments given to the last command.
-  var arguments: [String] = []
-  /// An option still waiting for its value (the last finished word).
-  var pendingOption: OptionSpec?
-  /// Whether options have ended (`--`, or free text began).
-  var optionsDone = false
-
-  var spec: CommandSpec { path[path.count - 1] }
-
-  /// Every option the walked commands take.
-  var options: [OptionSpec] {
-    path.reversed().flatMap(\.options) + Options.global
-  }
-
-  func option(named name: String) -> OptionSpec? {
-    options.first { $0.name == name }
-  }
-
-  /// The argument a word at `index` of the last command's arguments fills.
-  func argument(at index: Int) -> ArgumentSpec? {
-    var slot = 0
-    for argument in spec.arguments {
-      if argument.arity.isRepeating || slot == index { return argument }
-      slot += 1
-    }
-    return nil
-  }
-
-  /// Walks the words after the command word, as the parser would.
-  static func walk(_ command: CommandSpec, words: [String]) -> Position {
-    var position = Position(path: [command])
-    for word in words {
-      if position.pendingOption != nil {
-        position.pendingOption = nil  // this word is its value
-        continue
-      }
-      if !position.optionsDone, word == "--" {
-        position.optionsDone = true
-        continue
-      }
-      if !position.optionsDone, word.hasPrefix("--") {
-        let name = word.split(separator: "=", maxSplits: 1).first.map(String.init) ?? word
-        if let option = position.option(named: name), option.takesValue, !word.contains("=") {
-          position.pendingOption = option
-        }
-        continue
-      }
-      let spec = position.spec
-      if position.leadingCount < spec.leading.count {
-        position.leadingCount += 1
-      } else if position.arguments.isEmpty, let sub = spec.subcommand(named: word) {
-        position.path.append(sub)
-        position.leadingCount = 0
-      } else {
-        position.arguments.append(word)
-        if spec.optionsEndAtFirstArgument { position.optionsDone = true }
-      }
-    }
-    return position
-  }
-}
-
 extension Shell {
   /// The state Tab completion reads.
   func completionState() -> CompletionState {
@@ -307,8 +247,11 @@ extension Shell {
       state.headerNames = provider.headers.map(\.name)
       state.selectedHasDefaultURL =
         provider.isBuiltIn && ProviderCatalogue.entry(provider.id) != nil
+        || options.demo?.startingProvider(provider.id) != nil
     }
     state.listDirectory = { folder in FileText.list(folder) }
+    state.inDemo = options.demo != nil
+    state.faultWords = options.demo?.faultWords ?? []
     return state
   }
 }

@@ -28,9 +28,11 @@ enum Describe {
     "\(n) " + (n == 1 ? singular : plural ?? singular + "s")
   }
 
-  /// A header value, masked when it looks like a key (`env:NAME` is shown as is).
-  static func headerValue(_ value: String) -> String {
-    KeyMask.looksLikeKey(value) ? KeyMask.mask(value) : KeyMask.maskLine(value)
+  /// A header value as shown: masked whole unless the header is known not to be
+  /// secret (DESIGN §1.1); an `env:NAME` reference is shown as is.
+  static func headerValue(name: String, value: String) -> String {
+    if value.hasPrefix("env:") { return value }
+    return HeaderSecrecy.isSecret(name: name) ? KeyMask.mask(value) : value.visible
   }
 
   /// A timeout in seconds without a needless `.0`.
@@ -38,10 +40,15 @@ enum Describe {
     value == value.rounded() && abs(value) < 1e9 ? "\(Int(value)) s" : "\(value) s"
   }
 
-  /// The 1-based number of the key the next request takes, or `nil` with no keys.
-  static func nextKeyNumber(_ provider: Provider) -> Int? {
-    provider.keys.isEmpty
-      ? nil : KeyRotation.next(count: provider.keys.count, cursor: provider.rotationCursor) + 1
+  /// `$0.5 / $1.5 per M tokens` (input / output).
+  static func price(_ price: ModelPrice) -> String {
+    let currency = price.currency ?? "$"
+    return "\(currency)\(number(price.input)) / \(currency)\(number(price.output)) per M tokens"
+  }
+
+  /// A number without a needless `.0`.
+  static func number(_ value: Double) -> String {
+    value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
   }
 
   /// `on` / `off`.

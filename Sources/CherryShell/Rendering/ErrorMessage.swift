@@ -36,7 +36,7 @@ struct ShellError: Error {
 enum ErrorMessage {
   /// Quotes a word of the user's, masked if it looks like a key.
   static func quote(_ word: String) -> String {
-    "'" + (KeyMask.looksLikeKey(word) ? KeyMask.mask(word) : KeyMask.maskLine(word)) + "'"
+    "'" + (KeyMask.looksLikeKey(word) ? KeyMask.mask(word) : KeyMask.maskLine(word)).visible + "'"
   }
 
   // MARK: - Words and commands
@@ -63,7 +63,8 @@ enum ErrorMessage {
   static func pauseInterrupted() -> ShellError {
     ShellError(
       "interrupted at 'pause' (Ctrl-C): the script stops here",
-      fix: ["run it again to replay it from the start; nothing it changed was kept"])
+      fix: ["run it again to replay it from the start; nothing it changed was kept"],
+      status: .interrupted)
   }
 
   static func unknownCommand(_ word: String, suggestion: String?) -> ShellError {
@@ -186,6 +187,23 @@ enum ErrorMessage {
       fix: ["pick one first: use <provider>  ('providers' lists them)"])
   }
 
+  static func needsDemo(_ command: String) -> ShellError {
+    ShellError(
+      "\(command): there is no demo server in this session",
+      fix: ["start cherry with --demo (scripts/run --demo), which runs one on 127.0.0.1"])
+  }
+
+  static func tourNeedsDemo() -> ShellError {
+    ShellError(
+      "tour runs on the demo provider, and this session has none",
+      fix: ["start cherry --demo (scripts/run --demo); or write it out with: tour --print"])
+  }
+
+  static func demo(_ error: any Error) -> ShellError {
+    let lines = String(describing: error).split(separator: "\n").map(String.init)
+    return ShellError(lines.first ?? "the demo server refused", fix: Array(lines.dropFirst()))
+  }
+
   // MARK: - Providers
 
   static func unknownProvider(_ word: String, suggestion: String?) -> ShellError {
@@ -257,18 +275,23 @@ enum ErrorMessage {
       fix: ["'key list' shows them"])
   }
 
+  static func oneKeyExpected(_ command: String, count: Int) -> ShellError {
+    ShellError(
+      "\(command): expected one key, got \(count)",
+      fix: ["to replace every key write: key <key>,<key>…; to add some: key add <key>…"])
+  }
+
   static let keyInputCancelled = ShellError("key: cancelled; nothing was changed")
 
   // MARK: - URLs and request settings
 
-  static func url(_ error: URLRuleError) -> ShellError {
-    split(error.description)
+  static func url(_ error: URLRuleError, command: String = "url") -> ShellError {
+    if case .malformed = error { return ShellError(error.what) }
+    return ShellError(error.what, fix: lines(error.fix(command: command)))
   }
 
-  static func badProxy(_ value: String) -> ShellError {
-    ShellError(
-      "\(quote(value)) is not a proxy URL",
-      fix: ["write proxy http://host:port (or socks5://host:port), or 'proxy off'"])
+  static func proxy(_ error: ProxyURLError) -> ShellError {
+    ShellError(error.what, fix: lines(error.fix))
   }
 
   static func noSuchHeader(_ name: String) -> ShellError {
@@ -300,6 +323,16 @@ enum ErrorMessage {
 
   static func selection(_ error: ModelSelectionError) -> ShellError {
     split(error.message)
+  }
+
+  static func unreplayableID(_ id: String, _ problem: String) -> ShellError {
+    ShellError(
+      "cannot add the model \(quote(id)): \(problem)",
+      fix: ["a model id must be one line of plain text, so that a script can add it again"])
+  }
+
+  static func modelEdit(_ error: ModelEditError) -> ShellError {
+    ShellError(error.what, fix: error.fix.isEmpty ? [] : [error.fix])
   }
 
   static func nothingMatched(_ term: String) -> ShellError {
@@ -335,17 +368,36 @@ enum ErrorMessage {
       "\(id) has no models to check", fix: ["add some with: + <model id>  ('manage' lists them)"])
   }
 
-  static let cancelled = ShellError("cancelled (Ctrl-C)")
+  static let cancelled = ShellError("cancelled (Ctrl-C)", status: .interrupted)
 
   static func failedRequest(_ error: ProviderError) -> ShellError {
-    // The providers layer words the fix (the seed's advice for an unknown model too).
-    split(error.message)
+    // The providers layer words the fix (the seed's advice for an unknown model too);
+    // its text carries the provider's own words, shown as data.
+    ShellError(error.what.visible, fix: lines(error.fix).map(\.visible))
   }
 
   // MARK: - Scripts
 
   static func cannotRead(_ path: String, reason: String) -> ShellError {
     ShellError("cannot read \(path): \(reason)", fix: ["check the path and its permissions"])
+  }
+
+  static func notAScriptFile(_ path: String) -> ShellError {
+    ShellError(
+      "cannot read \(path): it is not a regular file or a pipe",
+      fix: ["give the path of a script file (a device such as /dev/zero never ends)"])
+  }
+
+  static func scriptTooLarge(_ path: String, limit: Int) -> ShellError {
+    ShellError(
+      "cannot read \(path): a script may hold at most \(limit >> 20) MiB",
+      fix: ["split it into smaller files and source them one by one"])
+  }
+
+  static func lineTooLong(_ where: String, limit: Int) -> ShellError {
+    ShellError(
+      "\(`where`): a line is longer than \(limit >> 20) MiB",
+      fix: ["a command fits on one line of at most \(limit >> 20) MiB; is this a script?"])
   }
 
   static func sourceTooDeep(_ path: String, limit: Int) -> ShellError {
@@ -379,6 +431,11 @@ enum ErrorMessage {
 
   static func provider(_ error: ProviderError) -> ShellError {
     failedRequest(error)
+  }
+
+  /// A fix of several lines as lines; none for an empty one.
+  private static func lines(_ text: String) -> [String] {
+    text.split(separator: "\n").map(String.init)
   }
 
   /// A `what\nfix` description (the lower layers' errors) as what and fix.

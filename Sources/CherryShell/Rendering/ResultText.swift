@@ -5,25 +5,29 @@ import CherryProviders
 enum ListingText {
   static func lines(
     _ listing: ModelListing, total: Int, provider: Provider, key: Int?, stale: [String],
-    output: Output
+    filter: String?, output: Output
   ) -> [String] {
     var lines: [String] = []
     let shownCount = listing.entries.count
     var head =
       "\(provider.id): \(Describe.count(total, "model")) in \(Describe.count(listing.groups.count, "group"))"
-    if let pattern = listing.pattern {
-      head += "; \(shownCount) match \(KeyMask.maskLine(pattern))"
+    if let filter {
+      head += "; \(shownCount) match \(KeyMask.maskLine(filter).visible)"
     }
     if let key { head += "  (key #\(key))" }
     lines.append(head)
     let width = String(total).count
-    let idWidth = min(48, listing.entries.map { TextTable.width($0.id) }.max() ?? 0)
+    let idWidth = min(48, listing.entries.map { TextTable.width($0.id.visible) }.max() ?? 0)
     for group in listing.groups {
-      lines.append(output.paint(group.name, .bold))
+      lines.append(output.paint(group.name.visible, .bold))
       for entry in group.entries {
         let number = String(entry.number)
         var line = "  " + String(repeating: " ", count: width - number.count) + number + "  "
-        line += entry.id.padding(idWidth + 2) + Describe.kinds(entry.kinds)
+        line += entry.id.visible.padding(idWidth + 2) + Describe.kinds(entry.kinds)
+        if listing.isFree(entry) { line += "  " + output.paint("free", .yellow) }
+        if let name = entry.displayName, !sameWords(name, entry.id) {
+          line += "  “\(name.visible)”"
+        }
         if entry.added { line += "  " + output.paint("✓ added", .green) }
         lines.append(line)
       }
@@ -31,11 +35,20 @@ enum ListingText {
     if !stale.isEmpty {
       lines.append(
         output.paint("stale", .yellow) + " (added, no longer listed; kept): "
-          + stale.joined(separator: ", "))
+          + stale.map(\.visible).joined(separator: ", "))
     }
     lines.append("add with: + <number|id|group:<name>|'glob'>")
     return lines
   }
+}
+
+/// Whether a display name only respells the id (`Gpt 4o` for `gpt-4o`): then it
+/// says nothing and is not shown.
+private func sameWords(_ name: String, _ id: String) -> Bool {
+  func letters(_ text: String) -> String {
+    String(text.lowercased().filter { $0.isLetter || $0.isNumber })
+  }
+  return letters(name) == letters(id)
 }
 
 /// `test` and `check` results as text.
@@ -54,9 +67,9 @@ enum ResultText {
       line += result.ok ? output.paint("✓", .green) : output.paint("✗", .red)
       let latency = "\(result.latencyMs) ms"
       if let error = result.error {
-        lines.append(line + "  " + latency.padding(8) + error.summary)
+        lines.append(line + "  " + latency.padding(8) + error.summary.visible)
         // Keys failing the same way share one hint, printed after the first.
-        if error.hint != lastHint { lines.append("      " + error.hint) }
+        if error.hint != lastHint { lines.append("      " + error.hint.visible) }
         lastHint = error.hint
       } else {
         lines.append(line + "  " + latency)
@@ -76,7 +89,7 @@ enum ResultText {
     headers += ["latency", "error"]
     var table = TextTable(headers: headers)
     for row in report.rows {
-      var cells = [row.model]
+      var cells = [row.model.visible]
       for index in 0..<keyCount {
         guard let result = row.results[safe: index] else {
           cells.append("")
@@ -85,13 +98,14 @@ enum ResultText {
         cells.append(result.ok ? output.paint("✓", .green) : output.paint("✗", .red))
       }
       cells.append(row.latencyMs.map { "\($0) ms" } ?? "-")
-      cells.append(row.errorSummary ?? "")
+      cells.append(row.errorSummary?.visible ?? "")
       table.rows.append(cells)
     }
     var lines = table.render()
     if !report.skipped.isEmpty {
       lines.append(
-        "skipped (rerank models cannot be checked): " + report.skipped.joined(separator: ", "))
+        "skipped (rerank models cannot be checked): "
+          + report.skipped.map(\.visible).joined(separator: ", "))
     }
     lines.append(report.summary)
     return lines

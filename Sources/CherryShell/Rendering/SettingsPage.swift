@@ -10,7 +10,7 @@ enum SettingsPage {
       lines.append("  " + name.padding(10) + value)
     }
 
-    lines.append(output.paint("\(provider.name) (\(provider.id))", .bold))
+    lines.append(output.paint("\(provider.name.visible) (\(provider.id.visible))", .bold))
     field("style", provider.style.rawValue + (provider.isBuiltIn ? " (built-in)" : " (custom)"))
     field("switch", provider.enabled ? output.paint("on", .green) : "off — 'enable' switches it on")
 
@@ -20,7 +20,7 @@ enum SettingsPage {
         "keys", provider.needsKey ? "none — set them with: key <key>,<key>…" : "none (not needed)")
     } else {
       var summary = Describe.count(provider.keys.count, "key")
-      if let next = Describe.nextKeyNumber(provider) {
+      if let next = provider.nextKeyNumber {
         summary += "; the next request uses #\(next)"
       }
       field("keys", summary)
@@ -43,19 +43,26 @@ enum SettingsPage {
       lines.append(contentsOf: endpointLines(provider).map { pad + $0 })
       lines.append(contentsOf: endpointWarnings(provider).map { pad + "warning: " + $0 })
     }
-    if let modelsURL = provider.modelsURL { field("models-url", modelsURL) }
+    if let modelsURL = provider.modelsURL { field("models-url", KeyMask.maskLine(modelsURL)) }
     if let version = provider.apiVersion { field("api-version", version) }
+    if provider.offersAnthropicURL || provider.anthropicURL != nil {
+      let anthropic = anthropicLines(provider)
+      if let first = anthropic.first {
+        field("anthropic", String(first.dropFirst(12)))
+        lines += anthropic.dropFirst().map { pad + $0 }
+      }
+    }
 
     // Models with their kinds.
     if provider.models.isEmpty {
       field("models", "none — add with: + <model id>  (or 'manage' to fetch the list)")
     } else {
       var summary = Describe.count(provider.models.count, "model")
-      if let last = provider.lastAddedChatModel { summary += "; 'test' uses \(last.id)" }
+      if let last = provider.lastAddedChatModel { summary += "; 'test' uses \(last.id.visible)" }
       field("models", summary)
       var table = TextTable(headers: ["", ""])
       table.rows = provider.models.map { model in
-        [model.id, modelNote(model, provider: provider)]
+        [model.id.visible, modelNote(model, provider: provider)]
       }
       lines.append(contentsOf: table.render().dropFirst().map { pad + $0 })
     }
@@ -66,7 +73,9 @@ enum SettingsPage {
     } else {
       field("headers", Describe.count(provider.headers.count, "header"))
       for header in provider.headers {
-        lines.append(pad + header.name + ": " + Describe.headerValue(header.value))
+        lines.append(
+          pad + header.name.visible + ": "
+            + Describe.headerValue(name: header.name, value: header.value).visible)
       }
     }
     field(
@@ -76,12 +85,41 @@ enum SettingsPage {
       "timeout",
       provider.timeout.map(Describe.seconds)
         ?? "default (test 15 s; manage and ask 10 s connect, 60 s idle)")
+    if let notes = provider.notes, !notes.isEmpty {
+      field("notes", "")
+      lines.removeLast()
+      lines.append("  notes")
+      lines += notes.split(separator: "\n", omittingEmptySubsequences: false).map {
+        pad + String($0).visible
+      }
+    }
     return lines
   }
 
-  /// The kinds of an added model, with its overrides and stale mark.
+  /// The Anthropic-compatible URL (DESIGN §1.2) and the endpoints it resolves to.
+  static func anthropicLines(_ provider: Provider) -> [String] {
+    guard let url = provider.effectiveAnthropicURL else {
+      return [
+        "anthropic   none"
+          + (provider.offersAnthropicURL ? " — set one with: anthropic-url <url>" : "")
+      ]
+    }
+    let origin = provider.anthropicURL == nil ? "  (default)" : ""
+    var lines = ["anthropic   " + KeyMask.maskLine(url) + origin]
+    if let resolved = try? EndpointResolver.resolveAnthropic(provider, model: nil) {
+      lines.append("  messages  " + resolved.chat)
+      if let models = resolved.models { lines.append("  models    " + models) }
+    }
+    return lines
+  }
+
+  /// The kinds of an added model, with its overrides, edits and stale mark.
   static func modelNote(_ model: ProviderModel, provider: Provider) -> String {
     var note = Describe.kinds(provider.kinds(of: model))
+    if let name = model.displayName { note += "  “\(name.visible)”" }
+    if let price = model.price { note += "  " + Describe.price(price) }
+    if model.streaming == false { note += "  no streaming" }
+    if let type = model.endpointType { note += "  endpoint " + type.rawValue }
     if !model.kindOverrides.isEmpty {
       note += "  (set: \(Describe.overrides(model.kindOverrides)))"
     }

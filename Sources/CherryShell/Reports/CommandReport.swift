@@ -31,18 +31,25 @@ enum CommandOutcome {
 protocol CommandReport: Encodable {
   /// Writes the data as text to standard output.
   func write(to out: Output)
+  /// The data as text lines (what ``write(to:)`` writes), for the pager.
+  func textLines(_ out: Output) -> [String]
   /// How the command ended.
   var outcome: CommandOutcome { get }
   /// Warnings about the data, printed to standard error after it.
   var warnings: [String] { get }
   /// Notes that follow the data (what to do next), printed to standard error.
   var notes: [String] { get }
+  /// Whether the data holds secrets on purpose (`dump --with-keys`): they are
+  /// written whole, not masked.
+  var revealsSecrets: Bool { get }
 }
 
 extension CommandReport {
   var outcome: CommandOutcome { .succeeded }
   var warnings: [String] { [] }
   var notes: [String] { [] }
+  var revealsSecrets: Bool { false }
+  func textLines(_ out: Output) -> [String] { [] }
 }
 
 /// A report made of a JSON shape and the text lines that show it.
@@ -59,6 +66,8 @@ struct Report<Data: Encodable>: CommandReport {
   var warnings: [String] = []
   /// Notes that follow the data.
   var notes: [String] = []
+  /// Whether the data holds secrets on purpose.
+  var revealsSecrets = false
 
   init(
     _ data: Data, outcome: CommandOutcome = .succeeded, warnings: [String] = [],
@@ -71,8 +80,17 @@ struct Report<Data: Encodable>: CommandReport {
     self.text = text
   }
 
+  func textLines(_ out: Output) -> [String] { text(out) }
+
   func write(to out: Output) {
-    for line in text(out) { out.line(line) }
+    for (number, line) in text(out).enumerated() {
+      // A million-line listing stops at Ctrl-C, not at its end.
+      if number % 256 == 255, out.stopRequested() {
+        out.errorLine("(the rest was cut off by Ctrl-C)")
+        return
+      }
+      out.line(line, masking: !revealsSecrets)
+    }
   }
 
   func encode(to encoder: any Encoder) throws {

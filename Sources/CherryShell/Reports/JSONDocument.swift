@@ -1,3 +1,4 @@
+import CherryKit
 import FoundationEssentials
 
 /// The one JSON object a command writes to standard output with `--json`
@@ -23,7 +24,26 @@ enum JSONDocument {
     guard let data = try? encoder.encode(value) else {
       return #"{"ok":false,"error":{"what":"cannot encode the result as JSON","fix":null}}"#
     }
-    return String(decoding: data, as: UTF8.self)
+    return escapingControls(String(decoding: data, as: UTF8.self))
+  }
+
+  /// JSON escapes C0 controls itself; DEL, C1 controls and bidi overrides it
+  /// leaves raw, and a document read on a terminal must not act on them: written
+  /// as `\uXXXX`, the same string to a JSON reader.
+  private static func escapingControls(_ json: String) -> String {
+    guard json.unicodeScalars.contains(where: { VisibleText.isUnsafe($0, layout: .text) }) else {
+      return json
+    }
+    var result = ""
+    for scalar in json.unicodeScalars {
+      if VisibleText.isUnsafe(scalar, layout: .text) {
+        let hex = String(scalar.value, radix: 16)
+        result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+      } else {
+        result.unicodeScalars.append(scalar)
+      }
+    }
+    return result
   }
 
   private struct Envelope: Encodable {

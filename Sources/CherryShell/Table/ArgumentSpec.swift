@@ -29,6 +29,9 @@ struct ArgumentSpec: Sendable, Equatable {
   let choices: [Choice]
   /// What it is, as a phrase for messages: "the provider to use".
   let help: String
+  /// Whether the value is a secret (a header value), masked wherever the line is
+  /// shown or kept; words of kind ``ValueKind/keys`` always are.
+  let isSecret: Bool
 
   /// Declares an argument.
   ///
@@ -38,10 +41,12 @@ struct ArgumentSpec: Sendable, Equatable {
   ///   - arity: How many words.
   ///   - choices: Fixed words accepted too.
   ///   - help: What it is, as a phrase for messages; `<name>` when empty.
+  ///   - secret: Whether the value is a secret.
   init(
     _ name: String, _ kind: ValueKind, _ arity: Arity = .one, choices: [Choice] = [],
-    help: String = ""
+    help: String = "", secret: Bool = false
   ) {
+    self.isSecret = secret || kind == .keys
     self.name = name
     self.kind = kind
     self.arity = arity

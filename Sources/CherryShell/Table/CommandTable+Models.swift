@@ -6,14 +6,19 @@ extension CommandTable {
       discussion:
         "Fetches the list with the next key, keeps it for '+ <number>' and Tab, and shows it grouped and numbered, with kinds and a mark on those already added. A pattern filters it (a substring, or a glob with * ? [ ]); numbers stay those of the full list.",
       requirement: .selectedProvider, arguments: [ArgumentSpec("pattern", .text, .optional)],
-      json: "listing", handler: NetworkCommands.manage),
+      options: [Options.kind.spec, Options.free.spec], json: "listing",
+      handler: NetworkCommands.manage),
     CommandSpec(
       "+", abstract: "Add models: ids, numbers from the last listing, group:<name>, globs",
       discussion:
         "Adding a model that is already there changes nothing; an id the listing does not have is added with a warning.",
       requirement: .selectedProvider,
       arguments: [ArgumentSpec("model", .modelID, .many, help: "the models to add")],
-      examples: ["+ deepseek-chat", "+ 3 7", "+ group:gpt-4o", "+ 'gpt-4o*'"],
+      options: [Options.exact.spec],
+      examples: [
+        "+ deepseek-chat", "+ 3 7", "+ group:gpt-4o", "+ 'gpt-4o*'", "+ gpt-4o,o3-mini",
+        "+ --exact 'model[1]'",
+      ],
       json: "model-change", handler: ModelCommands.add),
     CommandSpec(
       "-", abstract: "Remove added models (ids, numbers or globs)",
@@ -40,7 +45,42 @@ extension CommandTable {
               choices: [Choice("reset", "drop every override: inference decides again")],
               help: "kind changes such as +vision -tools, or reset")
           ],
-          json: "model", handler: ModelCommands.kinds)
+          json: "model", handler: ModelCommands.kinds),
+        CommandSpec(
+          "name", abstract: "Give the model a display name",
+          arguments: [
+            ArgumentSpec(
+              "name", .text, .many, choices: [Choice("reset", "show the id alone again")])
+          ],
+          json: "model", handler: ModelEditCommands.name),
+        CommandSpec(
+          "group", abstract: "Put the model in another group",
+          arguments: [
+            ArgumentSpec(
+              "group", .text, .many, choices: [Choice("reset", "back to its default group")])
+          ],
+          json: "model", handler: ModelEditCommands.group),
+        CommandSpec(
+          "price", abstract: "Set its price per million tokens, input then output",
+          arguments: [
+            ArgumentSpec("input", .text, choices: [Choice("off", "the price is not known")]),
+            ArgumentSpec("output", .text, .optional),
+            ArgumentSpec("currency", .text, .optional),
+          ],
+          examples: ["model gpt-4o price 2.5 10 $", "model qwen-max price 2.4 9.6 ¥"],
+          json: "model", handler: ModelEditCommands.price),
+        CommandSpec(
+          "stream", abstract: "Say whether the model streams its answers",
+          arguments: [ArgumentSpec("value", .word, choices: [Choice("on"), Choice("off")])],
+          json: "model", handler: ModelEditCommands.stream),
+        CommandSpec(
+          "endpoint", abstract: "Set the model's endpoint type (new-api providers)",
+          arguments: [
+            ArgumentSpec(
+              "type", .endpointType,
+              choices: [Choice("reset", "the listing's type, or openai")])
+          ],
+          json: "model", handler: ModelEditCommands.endpoint),
       ],
       json: "model", handler: ModelCommands.show),
   ]
@@ -57,7 +97,7 @@ extension CommandTable {
             "The value may be env:NAME, read when a request is sent. Values are shown masked.",
           arguments: [
             ArgumentSpec("name", .headerName, help: "the header name"),
-            ArgumentSpec("value", .text, .many, help: "the header value"),
+            ArgumentSpec("value", .text, .many, help: "the header value", secret: true),
           ],
           json: "provider", handler: RequestSettingCommands.setHeader),
         CommandSpec(

@@ -62,6 +62,13 @@ extension CommandTable {
           arguments: [ArgumentSpec("N", .number, help: "the number of the key to remove")],
           json: "provider", handler: KeyCommands.remove),
         CommandSpec(
+          "set", abstract: "Replace one key, keeping its number and the rotation",
+          arguments: [
+            ArgumentSpec("N", .number, help: "the number of the key to replace"),
+            ArgumentSpec("key", .keys, .many, help: "the new key"),
+          ],
+          json: "provider", handler: KeyCommands.replaceOne),
+        CommandSpec(
           "list", abstract: "List the keys, masked and numbered, with the next one marked",
           json: "provider", handler: KeyCommands.list),
         CommandSpec(
@@ -104,6 +111,27 @@ extension CommandTable {
       json: "provider", handler: URLCommands.apiVersion),
   ]
 
+  /// `anthropic-url`, `note`.
+  static let providerExtras: [CommandSpec] = [
+    CommandSpec(
+      "anthropic-url", abstract: "Show or set the Anthropic-compatible URL",
+      discussion:
+        "Providers that also speak Anthropic's API (deepseek, moonshot, zhipu, openrouter, ollama, New API gateways, …) have a second URL, resolved with the anthropic style's rules; models whose endpoint is Anthropic's use it.",
+      requirement: .selectedProvider,
+      subcommands: [
+        CommandSpec(
+          "reset", abstract: "Go back to the catalogue's default (or none)", json: "provider",
+          handler: URLCommands.resetAnthropicURL)
+      ],
+      arguments: [ArgumentSpec("url", .url, .optional)], json: "provider",
+      handler: URLCommands.anthropicURL),
+    CommandSpec(
+      "note", abstract: "Show or write the selected provider's note",
+      discussion: "The note is free text kept with the provider and shown by 'show'.",
+      requirement: .selectedProvider, arguments: [ArgumentSpec("text", .text, .optionalMany)],
+      options: [Options.clear.spec], json: "provider", handler: NoteCommands.note),
+  ]
+
   /// `explain`.
   static let teaching: [CommandSpec] = [
     CommandSpec(
@@ -112,8 +140,8 @@ extension CommandTable {
         CommandSpec(
           "url", abstract: "How an address becomes the endpoints, rule by rule",
           discussion: "Defaults to the selected provider's URL, explained for its style.",
-          arguments: [ArgumentSpec("address", .url, .optional)], json: "text",
-          handler: ExplainCommands.url),
+          arguments: [ArgumentSpec("address", .url, .optional)], options: [Options.short.spec],
+          json: "text", handler: ExplainCommands.url),
         CommandSpec(
           "keys", abstract: "The key rules: the list, the comma, rotation, env:, masking",
           json: "text", handler: ExplainCommands.keys),

@@ -8,8 +8,8 @@
 enum CommandTable {
   /// The commands.
   static let all: [CommandSpec] =
-    providers + keys + urls + teaching + models + requestSettings + checks + sessionCommands
-    + interop + scripts + usual
+    providers + keys + urls + providerExtras + teaching + models + requestSettings + checks
+    + sessionCommands + interop + scripts + teachers + usual
 
   /// Every name and alias → its index in ``all``.
   private static let index: [String: Int] = {

@@ -19,10 +19,11 @@ enum Options {
   /// `use --none`.
   static let none = FlagKey("--none", help: "clear the selection")
   /// `provider add --type`.
-  static let style = OptionKey<APIStyle>(
-    "--type", value: "style", kind: .style, help: "the API style the provider speaks",
-    expected: "an API style: " + APIStyle.allCases.map(\.rawValue).joined(separator: ", "),
-    required: true, convert: { APIStyle(rawValue: $0.lowercased()) })
+  static let style = OptionKey<ProviderType>(
+    "--type", value: "style", kind: .style,
+    help: "the API style the provider speaks (new-api: each model its own endpoint type)",
+    expected: "an API style: " + ProviderType.allCases.map(\.rawValue).joined(separator: ", "),
+    required: true, convert: { ProviderType(rawValue: $0.lowercased()) })
   /// `provider add --name`.
   static let name = OptionKey<String>(
     "--name", value: "name", kind: .text, help: "the display name", default: "the id")
@@ -37,6 +38,12 @@ enum Options {
     "--kind", value: "kind", kind: .kind, help: "keep the models of one kind",
     expected: "a kind: " + ModelKind.allCases.map(\.rawValue).joined(separator: " "),
     convert: { ModelKind(rawValue: $0.lowercased()) })
+
+  /// `+ --exact`.
+  static let exact = FlagKey(
+    "--exact", help: "take each word as a model id exactly (no numbers, groups, globs or lists)")
+  /// `manage --free`.
+  static let free = FlagKey("--free", help: "keep the free models (as the app tags them)")
 
   // MARK: Requests
 
@@ -53,12 +60,20 @@ enum Options {
   /// `check --concurrency`.
   static let concurrency = OptionKey<Int>(
     "--concurrency", value: "N", kind: .number, help: "how many requests run at once",
-    default: "\(RequestDefaults.checkConcurrency)", expected: "a number from 1 to 256",
+    default: "\(RequestDefaults.concurrency)", expected: "a number from 1 to 256",
     convert: { Int($0).flatMap { (1...256).contains($0) ? $0 : nil } })
   /// `ask --model`.
   static let model = OptionKey<String>(
     "--model", value: "model", kind: .addedModelID, help: "the model to ask",
     default: "the last added chat model")
+
+  /// `tour --print`.
+  static let print = FlagKey(
+    "--print", help: "write the lesson as a .cherryrc instead of running it")
+  /// `explain url --short`.
+  static let short = FlagKey("--short", help: "only the result: the rule and the endpoints")
+  /// `note --clear`.
+  static let clear = FlagKey("--clear", help: "remove the note")
 
   // MARK: Session
 

@@ -19,6 +19,10 @@ enum ValueKind: Sendable, Equatable {
   case style
   /// A model kind (`vision`).
   case kind
+  /// A model's endpoint type on a `new-api` provider (`anthropic`).
+  case endpointType
+  /// A demo fault's words (`401`, `slow 800`, `off`).
+  case fault
   /// A kind change: `+vision`, `-tools`.
   case kindChange
   /// A file path.
@@ -52,13 +56,17 @@ enum ValueKind: Sendable, Equatable {
       return Seconds.parse(word) == nil
         ? "a number of seconds greater than 0 (at most a day), e.g. 30 or 2.5" : nil
     case .style:
-      return APIStyle(rawValue: word.lowercased()) == nil
-        ? "an API style: " + APIStyle.allCases.map(\.rawValue).joined(separator: ", ") : nil
+      return ProviderType(rawValue: word.lowercased()) == nil
+        ? "an API style: " + ProviderType.allCases.map(\.rawValue).joined(separator: ", ") : nil
+    case .endpointType:
+      return ModelEndpointType(rawValue: word.lowercased()) == nil
+        ? "an endpoint type: "
+          + ModelEndpointType.allCases.map(\.rawValue).joined(separator: ", ") : nil
     case .kind:
       return ModelKind(rawValue: word.lowercased()) == nil
         ? "a kind: " + ModelKind.allCases.map(\.rawValue).joined(separator: " ") : nil
     case .command, .providerID, .modelID, .addedModelID, .kindChange, .file, .url, .keys,
-      .headerName, .word, .text:
+      .headerName, .word, .text, .fault:
       return nil
     }
   }
@@ -74,8 +82,10 @@ enum ValueKind: Sendable, Equatable {
       return word.contains(",") || word.hasPrefix("env:") || KeyMask.looksLikeKey(word)
     case .url:
       return word.contains("://") || word.contains(".") || word.contains(":")
-    case .number, .seconds, .style, .kind:
+    case .number, .seconds, .style, .kind, .endpointType:
       return problem(with: word) == nil
+    case .fault:
+      return true
     case .command, .providerID, .modelID, .addedModelID, .kindChange, .file, .headerName,
       .word, .text:
       return true

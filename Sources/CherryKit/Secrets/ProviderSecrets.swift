@@ -1,0 +1,29 @@
+extension SecretSet {
+  /// The secrets of one provider's settings: its keys (literal, and the value of each
+  /// `env:` key that is set), its header values (but for ``HeaderSecrecy`` 's known
+  /// non-secret headers; `env:` values read), and the passwords and key-like query
+  /// values of its URLs and proxy (DESIGN §1.1).
+  ///
+  /// - Parameters:
+  ///   - provider: The provider.
+  ///   - environment: The environment, to read `env:NAME` values.
+  public init(provider: Provider, environment: [String: String]) {
+    self.init()
+    for key in provider.keys {
+      if let value = try? KeySource(entry: key).resolve(environment: environment) {
+        insert(value)
+      }
+    }
+    for header in provider.headers where HeaderSecrecy.isSecret(name: header.name) {
+      insert(header.value)
+      if let name = APIKeyList.referenceName(header.value[...]),
+        let value = environment[String(name)]
+      {
+        insert(value)
+      }
+    }
+    for url in [provider.url, provider.modelsURL, provider.proxy].compactMap({ $0 }) {
+      for secret in URLSecrets.secrets(in: url) { insert(secret) }
+    }
+  }
+}
