@@ -17,7 +17,8 @@ enum CherryStudioProviders {
     case "gemini": return (.gemini, nil)
     case "azure-openai": return (.azureOpenAI, nil)
     case "ollama": return (.ollama, nil)
-    case "new-api", "gateway", "mistral":
+    case "new-api": return (.openai, nil)
+    case "gateway", "mistral":
       return (.openai, "type \(type) (imported as the openai style)")
     default: return (nil, nil)
     }
@@ -67,6 +68,9 @@ enum CherryStudioProviders {
     let (style, note) = style(forAppType: type)
     provider.style = style
     if let note { provider.notMapped.append(note) }
+    if type == "new-api" { provider.newAPI = true }
+    provider.anthropicURL = object["anthropicApiHost"] as? String
+    provider.notes = object["notes"] as? String
     provider.enabled = object["enabled"] as? Bool
     provider.url = object["apiHost"] as? String
     provider.apiVersion = object["apiVersion"] as? String
@@ -97,8 +101,6 @@ enum CherryStudioProviders {
 
   /// Provider fields cherry has no place for yet, with how the preview names them.
   static let unmappedFields: [(String, String)] = [
-    ("anthropicApiHost", "anthropicApiHost (the Anthropic-compatible URL)"),
-    ("notes", "notes"),
     ("rateLimit", "rateLimit"),
     ("apiOptions", "apiOptions (compatibility switches)"),
     ("serviceTier", "serviceTier"),
@@ -114,9 +116,7 @@ enum CherryStudioProviders {
 
   private static func models(_ objects: [Any]) -> (models: [ImportedModel], notMapped: [String]) {
     var models: [ImportedModel] = []
-    var named = 0
-    var priced = 0
-    var routed = 0
+    var unreadPrices = 0
     for case let object as [String: Any] in objects {
       guard let id = object["id"] as? String, !id.isEmpty else { continue }
       var model = ImportedModel(id: id, group: object["group"] as? String)
@@ -126,15 +126,25 @@ enum CherryStudioProviders {
         else { continue }
         model.kindOverrides[kind] = selected
       }
-      if let name = object["name"] as? String, !name.isEmpty, name != id { named += 1 }
-      if object["pricing"] != nil { priced += 1 }
-      if object["endpoint_type"] != nil { routed += 1 }
+      model.name = object["name"] as? String
+      if let pricing = object["pricing"] as? [String: Any] {
+        if let input = (pricing["input_per_million_tokens"] as? NSNumber)?.doubleValue,
+          let output = (pricing["output_per_million_tokens"] as? NSNumber)?.doubleValue,
+          let price = ModelPrice(
+            input: input, output: output,
+            currency: (pricing["currencySymbol"] as? String).flatMap { $0.isEmpty ? nil : $0 })
+        {
+          model.price = price
+        } else {
+          unreadPrices += 1
+        }
+      }
+      model.endpointType = (object["endpoint_type"] as? String).flatMap(
+        ModelEndpointType.init(listingName:))
       models.append(model)
     }
-    var notMapped: [String] = []
-    if named > 0 { notMapped.append("the display names of \(plural(named, "model"))") }
-    if priced > 0 { notMapped.append("the prices of \(plural(priced, "model"))") }
-    if routed > 0 { notMapped.append("the endpoint types of \(plural(routed, "model"))") }
+    let notMapped =
+      unreadPrices > 0 ? ["the prices of \(plural(unreadPrices, "model")) (not numbers)"] : []
     return (models, notMapped)
   }
 

@@ -23,6 +23,19 @@ enum ConsumerBase {
     }
   }
 
+  /// The base of a provider's Anthropic-compatible URL (its own URL for an
+  /// Anthropic-style provider, else `anthropic-url` or the catalogue's default),
+  /// for the tools that append `/v1/messages`; `nil` when it has none.
+  ///
+  /// - Parameter provider: The provider.
+  /// - Returns: The base, or `nil`.
+  /// - Throws: ``InteropFailure`` when the URL is refused or ends elsewhere.
+  static func anthropicBase(of provider: Provider) throws(InteropFailure) -> String? {
+    if provider.style == .anthropic { return try base(of: provider) }
+    guard let url = provider.effectiveAnthropicURL else { return nil }
+    return try base(of: Provider(id: provider.id, name: provider.name, style: .anthropic, url: url))
+  }
+
   /// The base of a provider.
   ///
   /// - Parameter provider: The provider.

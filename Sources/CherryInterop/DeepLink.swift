@@ -59,7 +59,7 @@ enum DeepLink {
   static func write(_ provider: Provider) -> String {
     let object: [String: String] = [
       "id": provider.id, "name": provider.name, "baseUrl": provider.url,
-      "apiKey": APIKeyList.join(provider.keys), "type": provider.style.rawValue,
+      "apiKey": APIKeyList.join(provider.keys), "type": provider.type.rawValue,
     ]
     let json =
       (try? JSONSerialization.data(
@@ -91,6 +91,7 @@ enum DeepLink {
     let (style, note) = CherryStudioProviders.style(forAppType: type)
     provider.style = style
     if let note { provider.notMapped.append(note) }
+    if type == "new-api" { provider.newAPI = true }
     provider.url = baseURL
     do {
       provider.keys = try APIKeyList.parse(apiKey).keys

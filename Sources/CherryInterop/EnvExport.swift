@@ -32,18 +32,21 @@ enum EnvExport {
       base = try ConsumerBase.base(of: provider)
       (baseName, keyName) = ("OPENAI_BASE_URL", "OPENAI_API_KEY")
     case .anthropic:
-      guard provider.style == .anthropic else {
+      // The SDK appends `/v1/messages` to its base, as LiteLLM does.
+      guard let anthropic = try ConsumerBase.anthropicBase(of: provider) else {
         throw InteropFailure(
           "\(provider.id) has no Anthropic-compatible URL (it speaks \(provider.style.rawValue))",
-          fix: ["write the OpenAI SDK's variables: export env \(provider.id) --for openai"])
+          fix: [
+            "set one: use \(provider.id), then anthropic-url <url>",
+            "or write the OpenAI SDK's variables: export env \(provider.id) --for openai",
+          ])
       }
-      // The SDK appends `/v1/messages` to its base, as LiteLLM does.
-      base = try ConsumerBase.base(of: provider)
+      base = anthropic
       (baseName, keyName) = ("ANTHROPIC_BASE_URL", "ANTHROPIC_AUTH_TOKEN")
     }
     var holdsKey = false
     var lines = [
-      "# \(provider.name) (\(provider.id)) for the \(flavour == .openai ? "OpenAI" : "Anthropic") SDKs; load with: eval \"$(cherry -c 'export env \(provider.id)')\"",
+      "# \(provider.name) (\(provider.id)) for the \(flavour == .openai ? "OpenAI" : "Anthropic") SDKs; load with: eval \"$(cherry -c 'export env \(provider.id)\(flavour == .anthropic ? " --for anthropic" : "")')\"",
       "export \(baseName)=\(ShellWord.quote(base))",
     ]
     if let key = provider.keys.first {

@@ -4,7 +4,7 @@ import CherryKit
 /// `export llm`: `extra-openai-models.yaml` for Simon Willison's `llm` command
 /// line, which speaks the OpenAI chat API to any base URL (DESIGN §1.7).
 ///
-/// `llm` keeps keys in its own store, so the file names a key (`apiKeyName`) and
+/// `llm` keeps keys in its own store, so the file names a key (`api_key_name`) and
 /// the notes give the `llm keys set` commands to run.
 enum LLMExport {
   /// One entry of the file.
@@ -66,8 +66,10 @@ enum LLMExport {
         notes.append("\(provider.id): headers holding secrets are left out (llm cannot read them)")
       }
       if let key = provider.keys.first {
-        let value = variables.variable(key).map { "\"$\($0)\"" } ?? ShellWord.quote(key)
-        commands.append("llm keys set \(provider.id) --value \(value)")
+        // A literal key is not repeated here: `llm keys set` asks for it.
+        commands.append(
+          "llm keys set \(provider.id)"
+            + (variables.variable(key).map { " --value \"$\($0)\"" } ?? "  (then paste key #1)"))
         if provider.keys.count > 1 {
           notes.append("\(provider.id): llm uses one key (key #1); it does not rotate keys")
         }

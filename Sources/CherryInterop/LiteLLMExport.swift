@@ -51,7 +51,14 @@ enum LiteLLMExport {
         notes.append("\(provider.id) has no keys: its deployments carry none")
       }
       let keys: [String?] = provider.keys.isEmpty ? [nil] : provider.keys
-      for model in provider.models {
+      let routed =
+        provider.isNewAPI ? provider.models.filter { ($0.endpointType ?? .openai) != .openai } : []
+      if !routed.isEmpty {
+        notes.append(
+          "\(provider.id): left out \(routed.map(\.id).joined(separator: ", ")): their endpoint type is not OpenAI's"
+        )
+      }
+      for model in provider.models where !routed.contains(model) {
         for (offset, key) in keys.enumerated() {
           var overrides: [String: Bool] = [:]
           for (kind, on) in model.kindOverrides { overrides[kind.rawValue] = on }
@@ -65,7 +72,7 @@ enum LiteLLMExport {
                 extraHeaders: headers.isEmpty ? nil : headers, timeout: provider.timeout),
               modelInfo: LiteLLMConfig.ModelInfo(
                 cherryProvider: provider.id, cherryName: provider.name,
-                cherryStyle: provider.style.rawValue, cherryURL: provider.url,
+                cherryStyle: provider.type.rawValue, cherryURL: provider.url,
                 cherryKey: key == nil ? nil : offset + 1, cherryGroup: model.group,
                 cherryKinds: overrides.isEmpty ? nil : overrides)))
         }

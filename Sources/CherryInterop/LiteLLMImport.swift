@@ -47,7 +47,8 @@ enum LiteLLMImport {
         continue
       }
       let info = deployment.modelInfo
-      let style = info?.cherryStyle.flatMap(APIStyle.init(rawValue:)) ?? parsed.style
+      let type = info?.cherryStyle.flatMap(ProviderType.init(rawValue:))
+      let style = type?.style ?? parsed.style
       guard let id = info?.cherryProvider ?? derivedID(parsed, apiBase: params.apiBase) else {
         notes.append(
           "left out model_list[\(index)] (\(deployment.modelName)): \(params.model) needs an api_base"
@@ -58,6 +59,7 @@ enum LiteLLMImport {
       if byID[id] == nil { order.append(id) }
       provider.name = provider.name ?? info?.cherryName
       provider.style = provider.style ?? style
+      if type == .newAPI { provider.newAPI = true }
       if provider.url == nil {
         provider.url = info?.cherryURL ?? params.apiBase.map { url(forBase: $0, style: style) }
       }

@@ -69,11 +69,30 @@ public enum ImportPlanner {
           FieldChange(field: "style", from: provider.style.rawValue, to: style.rawValue))
         provider.style = style
       }
+      if source.newAPI == true, !provider.isNewAPI, provider.style == .openai {
+        changes.append(
+          FieldChange(field: "type", from: provider.type.rawValue, to: ProviderType.newAPI.rawValue)
+        )
+        provider.type = .newAPI
+      }
     }
     mergeURL(source, into: &provider, changes: &changes, notes: &entry.notes)
     if let version = nonEmpty(source.apiVersion), version != provider.apiVersion {
       changes.append(FieldChange(field: "api-version", from: provider.apiVersion, to: version))
       provider.apiVersion = version
+    }
+    if let anthropic = nonEmpty(source.anthropicURL), anthropic != provider.effectiveAnthropicURL {
+      do {
+        let before = provider.anthropicURL
+        try provider.setAnthropicURL(anthropic)
+        changes.append(FieldChange(field: "anthropic-url", from: before, to: provider.anthropicURL))
+      } catch {
+        entry.notes.append("not imported: the Anthropic URL \(anthropic) (\(error.description))")
+      }
+    }
+    if let notes = nonEmpty(source.notes), notes != provider.notes {
+      changes.append(FieldChange(field: "notes", from: provider.notes, to: notes))
+      provider.setNotes(notes)
     }
     mergeKeys(source.keys ?? [], into: &provider, changes: &changes)
     mergeModels(source.models ?? [], into: &provider, changes: &changes)
@@ -156,20 +175,19 @@ public enum ImportPlanner {
     var retyped: [String] = []
     for model in models {
       if let index = provider.models.firstIndex(where: { $0.id == model.id }) {
-        var overrides = provider.models[index].kindOverrides
-        overrides.merge(model.kindOverrides) { _, new in new }
-        if overrides != provider.models[index].kindOverrides {
-          provider.models[index].kindOverrides = overrides
-          retyped.append(model.id)
-        }
+        let before = provider.models[index]
+        provider.models[index].kindOverrides.merge(model.kindOverrides) { _, new in new }
+        details(model, into: &provider.models[index])
+        if provider.models[index] != before { retyped.append(model.id) }
         continue
       }
       let group =
         nonEmpty(model.group)
         ?? ModelGrouping.group(
           for: model.id, providerID: provider.id, isBuiltIn: provider.isBuiltIn)
-      provider.models.append(
-        ProviderModel(id: model.id, group: group, kindOverrides: model.kindOverrides))
+      var new = ProviderModel(id: model.id, group: group, kindOverrides: model.kindOverrides)
+      details(model, into: &new)
+      provider.models.append(new)
       added.append(model.id)
     }
     if !added.isEmpty {
@@ -180,8 +198,15 @@ public enum ImportPlanner {
     }
     if !retyped.isEmpty {
       changes.append(
-        FieldChange(field: "kinds", from: nil, to: retyped.joined(separator: ", ")))
+        FieldChange(field: "model details", from: nil, to: retyped.joined(separator: ", ")))
     }
+  }
+
+  /// The name, price and endpoint type the source gives a model.
+  private static func details(_ source: ImportedModel, into model: inout ProviderModel) {
+    if let name = nonEmpty(source.name), name != model.id { model.displayName = name }
+    if let price = source.price { model.price = price }
+    if let type = source.endpointType { model.endpointType = type }
   }
 
   /// Header values may be secrets: the change names the headers only.

@@ -22,6 +22,12 @@ public struct ImportedProvider: Codable, Equatable, Sendable {
   public var url: String?
   /// The Azure `api-version`.
   public var apiVersion: String?
+  /// The Anthropic-compatible URL (`anthropic-url`).
+  public var anthropicURL: String?
+  /// Whether it is a `new-api` gateway (per-model endpoint types).
+  public var newAPI: Bool?
+  /// The user's notes on it.
+  public var notes: String?
   /// The models, in the source's order.
   public var models: [ImportedModel]?
   /// Extra request headers.
@@ -50,6 +56,12 @@ public struct ImportedModel: Codable, Equatable, Sendable {
   public var group: String?
   /// Kinds the source forced on or off (Cherry Studio's user-selected capabilities).
   public var kindOverrides: [ModelKind: Bool]
+  /// The display name, or `nil` for the id alone.
+  public var name: String?
+  /// The price per million tokens.
+  public var price: ModelPrice?
+  /// The endpoint a `new-api` provider calls it through.
+  public var endpointType: ModelEndpointType?
 
   /// Creates an imported model.
   ///

@@ -81,6 +81,6 @@ enum InteropReport {
   }
 
   private static func pad(_ field: String) -> String {
-    field + String(repeating: " ", count: max(0, 11 - field.count))
+    field + String(repeating: " ", count: max(0, 13 - field.count))
   }
 }

@@ -42,6 +42,7 @@ enum BackupFixture {
         "apiKey": "sk-ant-backup-team-0123456789abcdef0123",
         "apiHost": "https://claude.gw.example.com", "enabled": true, "isSystem": false,
         "extra_headers": ["X-Team": "research"], "notes": "shared by the team",
+        "anthropicApiHost": "https://claude.gw.example.com",
         "models": [
           [
             "id": "claude-sonnet-4-6", "name": "Claude Sonnet", "group": "Claude",
@@ -81,6 +82,7 @@ enum BackupFixture {
   ///   - folder: The `leveldb` folder to create.
   ///   - utf16: Store the value as UTF-16 (Chromium's format byte 0), else Latin-1.
   ///   - origin: The page origin the entry belongs to.
+  /// - Throws: libleveldb's error, or the file system's.
   static func writeLocalStorage(
     to folder: String, utf16: Bool = true, origin: String = ChromiumLocalStorage.appOrigin
   ) throws {

@@ -76,7 +76,8 @@ struct BackupTests {
       #expect(deepseek.enabled == true)
       #expect(deepseek.models?.map(\.id) == ["deepseek-chat", "deepseek-reasoner"])
       #expect(deepseek.models?.last?.kindOverrides == [.tools: false])
-      #expect(deepseek.notMapped == ["the display names of 1 model"])
+      #expect(deepseek.notMapped.isEmpty)
+      #expect(deepseek.models?.last?.name == "DeepSeek R1")
 
       #expect(source.providers[1].unsupportedReason != nil)
 
@@ -85,8 +86,9 @@ struct BackupTests {
       #expect(team.name == "Team Claude")
       #expect(team.headers == [HeaderEntry(name: "X-Team", value: "research")])
       #expect(team.models?.first?.kindOverrides == [.vision: true])
-      #expect(team.notMapped.contains("notes"))
-      #expect(team.notMapped.contains("the prices of 1 model"))
+      #expect(team.notes == "shared by the team")
+      #expect(team.models?.first?.name == "Claude Sonnet")
+      #expect(team.models?.first?.price == ModelPrice(input: 3, output: 15))
     }
   }
 

@@ -81,6 +81,9 @@ struct InteropBinaryTests {
     let team = try #require(session.provider(BackupFixture.teamID))
     #expect(team.style == .anthropic && !team.enabled)
     #expect(team.headers == [HeaderEntry(name: "X-Team", value: "research")])
+    #expect(team.notes == "shared by the team")
+    #expect(team.models.first?.displayName == "Claude Sonnet")
+    #expect(team.models.first?.price == ModelPrice(input: 3, output: 15))
     let deepseek = try #require(session.provider("deepseek"))
     // Field by field: the keys it had, then the backup's.
     #expect(

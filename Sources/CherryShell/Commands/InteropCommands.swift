@@ -190,12 +190,15 @@ enum InteropCommands {
       warnings.append("this output holds API keys: keep it private")
     }
     let text = report.path == nil ? exported.text : ""
-    return Report(report, warnings: warnings, notes: notes) { _ in
+    var shown = Report(report, warnings: warnings, notes: notes) { _ in
       text.isEmpty
         ? []
         : text.split(separator: "\n", omittingEmptySubsequences: false)
           .dropLast().map(String.init)
     }
+    // What the user asked for whole is written whole (as `dump --with-keys`).
+    shown.revealsSecrets = holdsKeys
+    return shown
   }
 
   /// The providers named, or those that are on and have models.
