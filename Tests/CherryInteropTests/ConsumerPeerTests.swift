@@ -55,7 +55,7 @@ struct ConsumerPeerTests {
         "LITELLM_LOCAL_AUTOROUTER_PRESETS": "True", "LITELLM_LOCAL_POLICY_TEMPLATES": "True",
         "LITELLM_LOCAL_BLOG_POSTS": "True",
       ]) { $1 }, log: home.folder.file("litellm.log"))
-    let ready = try Polling.until(seconds: 180) {
+    let ready = try await Polling.until(seconds: 180) {
       try ConsumerPeers.status("http://127.0.0.1:\(port)/health/liveliness") == 200
     }
     try #require(ready, "LiteLLM did not start:\n\(litellm.output.suffix(3_000))")
