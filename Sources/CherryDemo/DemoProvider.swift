@@ -36,12 +36,11 @@ public struct DemoProvider: Equatable, Sendable {
   /// - Parameter root: The server's root, `http://127.0.0.1:<port>`.
   /// - Returns: The provider.
   public func makeProvider(root: String) -> Provider {
-    var provider = Provider(
-      id: id, name: name, style: style, isBuiltIn: false, needsKey: style != .ollama,
+    var provider = Provider.custom(
+      id: id, name: name, type: isNewAPI ? .newAPI : ProviderType(style: style),
       url: url(root: root))
     provider.keys = DemoSession.keys
     if style == .azureOpenAI { provider.apiVersion = DemoSession.azureAPIVersion }
-    if isNewAPI { provider.type = .newAPI }
     return provider
   }
 }

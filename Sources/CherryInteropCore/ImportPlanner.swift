@@ -15,23 +15,19 @@ public enum ImportPlanner {
   /// - Parameters:
   ///   - imported: The providers read from the source, in its order.
   ///   - session: The session to merge them into.
-  ///   - isValidID: Whether a new provider's id can be typed (the rule of
-  ///     `provider add`).
   /// - Returns: The plan: the session after, and what changes per provider.
-  public static func plan(
-    _ imported: [ImportedProvider], into session: Session, isValidID: (String) -> Bool
-  ) -> ImportPlan {
+  public static func plan(_ imported: [ImportedProvider], into session: Session) -> ImportPlan {
     var after = session
     var entries: [ImportPlanEntry] = []
     for source in imported {
-      entries.append(merge(source, into: &after, isValidID: isValidID))
+      entries.append(merge(source, into: &after))
     }
     return ImportPlan(before: session, after: after, entries: entries)
   }
 
-  private static func merge(
-    _ source: ImportedProvider, into session: inout Session, isValidID: (String) -> Bool
-  ) -> ImportPlanEntry {
+  private static func merge(_ source: ImportedProvider, into session: inout Session)
+    -> ImportPlanEntry
+  {
     var entry = ImportPlanEntry(
       id: source.id, name: source.name ?? source.id, action: .skipped, changes: [], notes: [],
       enabledInSource: source.enabled)
@@ -47,15 +43,14 @@ public enum ImportPlanner {
     } else if let fresh = catalogue?.makeProvider() {
       provider = fresh
     } else {
-      guard isValidID(source.id) else {
+      guard Provider.isValidID(source.id) else {
         entry.notes.append(
           "skipped: its id is not one cherry can use (letters, digits, - _ . only)")
         return entry
       }
-      let style = source.style ?? .openai
-      provider = Provider(
-        id: source.id, name: nonEmpty(source.name) ?? source.id, style: style,
-        isBuiltIn: false, needsKey: style != .ollama)
+      provider = Provider.custom(
+        id: source.id, name: nonEmpty(source.name) ?? source.id,
+        type: ProviderType(style: source.style ?? .openai))
     }
     let before = provider
     var changes: [FieldChange] = []

@@ -25,6 +25,9 @@ public struct ShellOptions {
   public var isTerminal: Bool
   /// Reads a secret with echo off; `nil` when there is no terminal to ask.
   public var readSecret: ((_ prompt: String) -> String?)?
+  /// Asks a question and reads the answer as typed; `nil` when there is no
+  /// terminal to ask.
+  public var readAnswer: ((_ prompt: String) -> String?)?
   /// Waits for Enter (`pause` on a terminal) and says whether it came: `false`
   /// when Ctrl-C or the end of input ended the wait; `nil` makes `pause` do nothing.
   public var waitForEnter: (() -> Bool)?

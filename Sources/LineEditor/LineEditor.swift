@@ -133,6 +133,15 @@ public final class LineEditor {
     SecretReader.read(prompt: prompt)
   }
 
+  /// Asks a question on the terminal and reads the answer as typed (a yes/no
+  /// before an import changes anything).
+  ///
+  /// - Parameter prompt: The question.
+  /// - Returns: The answer; `nil` on Ctrl-C or end of input.
+  public static func readAnswer(prompt: String) -> String? {
+    SecretReader.readVisible(prompt: prompt)
+  }
+
   /// Whether standard input is a terminal and there is one to draw on: the test
   /// for interactive mode (as sqlite3 decides; standard output may be a pipe).
   public static var isTerminal: Bool {

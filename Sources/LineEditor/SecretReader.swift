@@ -32,6 +32,18 @@ enum SecretReader {
     return interrupted ? nil : line
   }
 
+  /// Prints `prompt` and reads a line as typed (echo on), for a yes/no question
+  /// asked in the middle of a command; Ctrl-C answers nothing.
+  ///
+  /// - Parameter prompt: Shown before reading.
+  /// - Returns: The line without its newline; `nil` on Ctrl-C or end of input.
+  static func readVisible(prompt: String) -> String? {
+    TerminalOutput.write(prompt)
+    let (line, interrupted) = InterruptSignal.catching { readRawLine() }
+    if interrupted { TerminalOutput.write("\n") }
+    return interrupted ? nil : line
+  }
+
   /// Reads bytes from standard input up to a newline, unbuffered, so nothing is
   /// left in a stdio buffer that libedit would not see.
   ///

@@ -164,6 +164,7 @@ struct CherryCommand: AsyncParsableCommand {
     if options.isTerminal {
       // A bare `key` asks on the terminal, in a script too (DESIGN §2.3).
       options.readSecret = { prompt in LineEditor.readSecret(prompt: prompt) }
+      options.readAnswer = { prompt in LineEditor.readAnswer(prompt: prompt) }
     }
 
     var demoServer: DemoServer?

@@ -99,7 +99,7 @@ struct LiteLLMTests {
       #expect(read.apiVersion == original.apiVersion)
     }
     // Merged into a fresh session: the same endpoints as the originals.
-    let plan = ImportPlanner.plan(back, into: ProviderCatalogue.freshSession()) { _ in true }
+    let plan = ImportPlanner.plan(back, into: ProviderCatalogue.freshSession())
     for original in providers {
       let merged = try #require(plan.after.provider(original.id))
       #expect(

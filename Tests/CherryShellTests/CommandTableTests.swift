@@ -116,7 +116,7 @@ struct CommandTableTests {
     #expect(result.candidates.contains(c.option.name), "\(line) → \(result.candidates)")
     var given = Array(words.prefix(upTo: Self.nameIndex(c.node) + 1))
     given.append(c.option.name)
-    if c.option.takesValue { given.append(Self.sample(c.option.kind, choices: [])) }
+    if c.option.takesValue { given.append(Self.sample(c.option.kind, choices: c.option.choices)) }
     given += words.dropFirst(Self.nameIndex(c.node) + 1)
     let invocation = try CommandParser.parse(given, line: given.joined(separator: " "))
     #expect(invocation.path.map(\.name) == c.node.names, "\(given)")
@@ -139,7 +139,9 @@ struct CommandTableTests {
           usedPaths.insert(invocation.path.prefix(depth).map(\.name))
         }
         for option in invocation.path.flatMap(\.options) + Options.global
-        where words.contains(where: { $0 == option.name || $0.hasPrefix(option.name + "=") }) {
+        where words.contains(where: {
+          $0 == option.name || $0.hasPrefix(option.name + "=") || $0 == option.shortName
+        }) {
           usedOptions.insert(invocation.path.map(\.name).joined(separator: " ") + " " + option.name)
         }
       }

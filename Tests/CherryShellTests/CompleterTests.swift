@@ -83,6 +83,10 @@ struct CompleterTests {
     Case(id: "option before free text", line: "ask --m", from: 4, candidates: ["--model"]),
     Case(id: "global options", line: "show --j", from: 5, candidates: ["--json"]),
     Case(id: "after a comment", line: "key # ", from: 6, candidates: []),
+    Case(id: "option choices", line: "export env --for a", from: 17, candidates: ["anthropic"]),
+    Case(
+      id: "after a short option", line: "export llm -o set", from: 14,
+      candidates: ["setup.cherryrc"]),
   ]
 
   @Test func offersResetOnlyWhereThereIsADefault() {

@@ -22,7 +22,7 @@ struct InteropPromptTests {
     let harness = ShellHarness()
     var asked: [String] = []
     let (run, _) = await harness.interactive([.line("import '\(Self.link)'"), .endOfFile]) {
-      $0.readSecret = { prompt in
+      $0.readAnswer = { prompt in
         asked.append(prompt)
         return answer
       }
@@ -38,7 +38,7 @@ struct InteropPromptTests {
   @Test func aScriptDoesNotAsk() async throws {
     let harness = ShellHarness()
     let run = await harness.run("import '\(Self.link)'\n") {
-      $0.readSecret = { _ in
+      $0.readAnswer = { _ in
         Issue.record("a script asked")
         return "n"
       }

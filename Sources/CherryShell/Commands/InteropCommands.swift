@@ -40,7 +40,7 @@ enum InteropCommands {
     case .exported: throw ShellError("cherry-interop answered an import with an export")
     }
     let plan = ImportPlanner.plan(
-      imported.providers, into: shell.session, isValidID: ProviderCommands.isValidID)
+      imported.providers, into: shell.session)
     let preview = InteropReport.preview(plan, source: imported)
     var report = InteropReport.Imported(
       source: imported.description, dryRun: invocation.has(Options.dryRun), applied: false,
@@ -52,7 +52,7 @@ enum InteropCommands {
     } else if !plan.changesSomething {
       notes.append("nothing to change: the session already has all of it")
     } else if asks, !shell.jsonOutput, shell.frames.last?.isPrompt == true,
-      let ask = shell.options.readSecret
+      let ask = shell.options.readAnswer
     {
       // At the prompt a link asks first, as the app does (its dialog shows the
       // masked key); a script proceeds.
@@ -128,12 +128,9 @@ enum InteropCommands {
   static func exportEnv(_ shell: Shell, _ invocation: Invocation) async throws
     -> any CommandReport
   {
+    // The table has checked the word against the choices.
     let word = invocation[Options.flavour] ?? EnvironmentFlavour.openai.rawValue
-    guard let flavour = EnvironmentFlavour(rawValue: word.lowercased()) else {
-      throw ShellError(
-        "export env: \(ErrorMessage.quote(word)) is not an SDK cherry writes variables for",
-        fix: ["write --for openai (the default) or --for anthropic"])
-    }
+    let flavour = EnvironmentFlavour(rawValue: word) ?? .openai
     return try runExport(
       shell, invocation, .env, providers: [try one(shell, invocation)], flavour: flavour)
   }

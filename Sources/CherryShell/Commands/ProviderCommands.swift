@@ -73,7 +73,7 @@ enum ProviderCommands {
 
   static func add(_ shell: Shell, _ invocation: Invocation) async throws -> any CommandReport {
     let id = invocation.arguments[0]
-    guard isValidID(id) else { throw ErrorMessage.badProviderID(id) }
+    guard Provider.isValidID(id) else { throw ErrorMessage.badProviderID(id) }
     guard shell.session.index(of: id) == nil, ProviderCatalogue.entry(id) == nil else {
       throw ErrorMessage.providerExists(id)
     }
@@ -88,10 +88,7 @@ enum ProviderCommands {
       }
     }
     let name = invocation[Options.name].flatMap { $0.trimmingSpaces().isEmpty ? nil : $0 } ?? id
-    var provider = Provider(
-      id: id, name: name, style: type.style, isBuiltIn: false, needsKey: type.style != .ollama,
-      url: url)
-    provider.type = type
+    let provider = Provider.custom(id: id, name: name, type: type, url: url)
     shell.session.providers.append(provider)
     shell.session.selected = id
     shell.note(
@@ -121,15 +118,6 @@ enum ProviderCommands {
     return shell.pageReport(shell.session.providers[index])
   }
 
-  /// Ids are what users type and what `dump` writes: no spaces or quotes.
-  static func isValidID(_ id: String) -> Bool {
-    guard let first = id.unicodeScalars.first,
-      first.properties.isAlphabetic || ("0"..."9").contains(first)
-    else { return false }
-    return id.unicodeScalars.allSatisfy {
-      $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" || $0 == "."
-    }
-  }
 }
 
 /// `providers <pattern>`: which providers a search word picks.

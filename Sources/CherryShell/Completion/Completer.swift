@@ -77,12 +77,12 @@ enum Completer {
       }
       let equalsScalar = scalars[current.start...].firstIndex(of: "=") ?? current.start
       return answer(
-        values(option.kind, [], typed, state: state, position: position),
+        values(option.kind, option.choices, typed, state: state, position: position),
         from: equalsScalar + 1, quoted: nil)
     }
     if let option = position.pendingOption {
       return answer(
-        values(option.kind, [], current.text, state: state, position: position),
+        values(option.kind, option.choices, current.text, state: state, position: position),
         from: current.start, quoted: quote)
     }
     if current.text.hasPrefix("--"), !position.optionsDone {

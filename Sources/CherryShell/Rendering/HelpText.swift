@@ -50,7 +50,7 @@ enum HelpText {
       for option in options {
         let help = option.help + (option.defaultText.map { " (default: \($0))" } ?? "")
         lines += TextWrap.hanging(
-          option.synopsis, help, column: 22, width: width, indent: "  ")
+          option.helpName, help, column: 22, width: width, indent: "  ")
       }
     }
     if !spec.aliases.isEmpty { lines += ["", "also: " + spec.aliases.joined(separator: ", ")] }

@@ -36,7 +36,7 @@ enum CommandParser {
         optionsDone = true
         continue
       }
-      if !optionsDone, word.hasPrefix("--"), word.count > 2 {
+      if !optionsDone, word.hasPrefix("--") && word.count > 2 || walk.isShortOption(word) {
         try walk.readOption(word, next: index < words.count ? words[index] : nil) {
           index += 1
         }
@@ -65,6 +65,13 @@ enum CommandParser {
 
     var current: CommandSpec { path[path.count - 1] }
 
+    /// Whether `word` is a one-letter option (`-o`) of the commands walked: only
+    /// then is a word with one dash an option (`- gpt-4o`, `-tools` are words).
+    func isShortOption(_ word: String) -> Bool {
+      word.count == 2 && word.hasPrefix("-") && word != "--"
+        && path.contains { $0.options.contains { $0.shortName == word } }
+    }
+
     mutating func readOption(
       _ word: String, next: String?, consumeNext: () -> Void
     ) throws(ShellError) {
@@ -77,6 +84,7 @@ enum CommandParser {
       guard let option = path.reversed().lazy.compactMap({ $0.option(named: name) }).first else {
         throw ErrorMessage.unknownOption(path, names, name)
       }
+      // A one-letter form is stored under the option's name: handlers read that.
       guard option.takesValue else {
         if inline != nil { throw ErrorMessage.flagTakesNoValue(path, names, option) }
         options[option.name] = ""

@@ -91,8 +91,10 @@ struct CommandSpec: Sendable {
     subcommands.first { $0.allNames.contains(word) }
   }
 
-  /// The option with this name, among its own and the global ones.
+  /// The option with this name (or one-letter form), among its own and the
+  /// global ones.
   func option(named name: String) -> OptionSpec? {
-    options.first { $0.name == name } ?? Options.global.first { $0.name == name }
+    options.first { $0.name == name || $0.shortName == name }
+      ?? Options.global.first { $0.name == name }
   }
 }

@@ -18,13 +18,26 @@ struct OptionSpec: Sendable {
   let problem: @Sendable (String) -> String?
   /// Whether the command refuses to run without it (`provider add --type`).
   var isRequired = false
+  /// A one-letter form (`-o`), or `nil`.
+  var shortName: String?
+  /// The fixed words its value may be (`--for openai|anthropic`), for Tab and
+  /// help; empty when the value is of ``kind``.
+  var choices: [Choice] = []
 
   /// Whether the option takes a value.
   var takesValue: Bool { valueName != nil }
 
-  /// The option as the synopsis writes it: `--kind <kind>` or `--json`.
+  /// The option as the synopsis writes it: `--kind <kind>`, `--for openai|anthropic`
+  /// or `--json`.
   var synopsis: String {
-    valueName.map { "\(name) <\($0)>" } ?? name
+    guard let valueName else { return name }
+    if !choices.isEmpty { return name + " " + choices.map(\.word).joined(separator: "|") }
+    return "\(name) <\(valueName)>"
+  }
+
+  /// The option in `help`, with its one-letter form: `-o, --output <file>`.
+  var helpName: String {
+    shortName.map { $0 + ", " + synopsis } ?? synopsis
   }
 
   /// The option in a usage line: bracketed unless required.
@@ -36,7 +49,7 @@ struct OptionSpec: Sendable {
 /// `invocation[key]` — so an option's name is written once.
 struct OptionKey<Value: Sendable>: Sendable {
   /// The option.
-  let spec: OptionSpec
+  var spec: OptionSpec
   /// Converts the typed word; `nil` when it does not convert (the parser has
   /// already refused such words, so handlers never see `nil` for a given option).
   let convert: @Sendable (String) -> Value?
@@ -65,6 +78,38 @@ struct OptionKey<Value: Sendable>: Sendable {
 }
 
 extension OptionKey where Value == String {
+  /// Declares an option whose value is one of fixed words.
+  ///
+  /// - Parameters:
+  ///   - name: The option with its dashes.
+  ///   - valueName: The value's name for messages.
+  ///   - choices: The words it takes.
+  ///   - help: What it does.
+  ///   - defaultText: What applies without it.
+  init(
+    _ name: String, value valueName: String, choices: [Choice], help: String,
+    default defaultText: String? = nil
+  ) {
+    let words = choices.map(\.word)
+    self.init(
+      name, value: valueName, kind: .word, help: help, default: defaultText,
+      expected: words.joined(separator: " or "), convert: { words.contains($0) ? $0 : nil })
+    spec.choices = choices
+  }
+
+  /// Declares an option with a one-letter form (`-o`) whose value is any word of a kind.
+  ///
+  /// - Parameters:
+  ///   - name: The option with its dashes.
+  ///   - short: The one-letter form with its dash.
+  ///   - valueName: The value's name in the synopsis.
+  ///   - kind: What the value is.
+  ///   - help: What it does.
+  init(_ name: String, short: String, value valueName: String, kind: ValueKind, help: String) {
+    self.init(name, value: valueName, kind: kind, help: help)
+    spec.shortName = short
+  }
+
   /// Declares an option whose value is any word of a kind.
   ///
   /// - Parameters:

@@ -39,7 +39,7 @@ struct TablePosition {
   }
 
   func option(named name: String) -> OptionSpec? {
-    options.first { $0.name == name }
+    options.first { $0.name == name || $0.shortName == name }
   }
 
   /// The argument a word at `index` of the last command's arguments fills.
@@ -66,7 +66,10 @@ struct TablePosition {
         position.roles.append(.other)
         continue
       }
-      if !position.optionsDone, word.hasPrefix("--") {
+      let isShort =
+        word.count == 2 && word.hasPrefix("-") && word != "--"
+        && position.path.contains { $0.options.contains { $0.shortName == word } }
+      if !position.optionsDone, word.hasPrefix("--") || isShort {
         let name = word.split(separator: "=", maxSplits: 1).first.map(String.init) ?? word
         let option = position.option(named: name)
         if let option, option.takesValue, !word.contains("=") {
