@@ -41,7 +41,7 @@ struct DemoRequest: Sendable {
     guard let value = header("authorization") else { return nil }
     let parts = value.split(separator: " ", maxSplits: 1)
     guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
-    let token = parts[1].trimmingSpaces()
+    let token = parts[1].trimmingWhitespace
     return token.isEmpty ? nil : token
   }
 
@@ -79,16 +79,5 @@ struct DemoRequest: Sendable {
     case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
     default: return nil
     }
-  }
-}
-
-extension Substring {
-  /// The text without leading and trailing spaces and tabs.
-  func trimmingSpaces() -> String {
-    let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
-    guard let first = firstIndex(where: { !isSpace($0) }),
-      let last = lastIndex(where: { !isSpace($0) })
-    else { return "" }
-    return String(self[first...last])
   }
 }

@@ -230,17 +230,7 @@ public enum ImportPlanner {
 
   private static func nonEmpty(_ text: String?) -> String? {
     guard let text else { return nil }
-    let trimmed = text.trimmingCharacters(in: " \t\n")
+    let trimmed = text.trimmingWhitespace
     return trimmed.isEmpty ? nil : trimmed
-  }
-}
-
-extension String {
-  /// The string without the given characters at either end.
-  fileprivate func trimmingCharacters(in set: String) -> String {
-    var slice = Substring(self)
-    while let first = slice.first, set.contains(first) { slice.removeFirst() }
-    while let last = slice.last, set.contains(last) { slice.removeLast() }
-    return String(slice)
   }
 }

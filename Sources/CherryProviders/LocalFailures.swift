@@ -39,6 +39,6 @@ struct MalformedResponseError: Error {
   /// - Parameter bytes: The body.
   /// - Returns: Up to ``excerptBytes`` bytes, decoded as UTF-8, trimmed.
   static func excerpt(of bytes: some Collection<UInt8>) -> String {
-    String(decoding: bytes.prefix(excerptBytes), as: UTF8.self).trimmingSpaces
+    String(decoding: bytes.prefix(excerptBytes), as: UTF8.self).trimmingWhitespace
   }
 }

@@ -16,14 +16,14 @@ struct NDJSONReader: Sendable {
   /// - Returns: The JSON lines completed, in order.
   /// - Throws: ``ResponseTooLargeError`` when a line is too long.
   mutating func feed(_ bytes: some Collection<UInt8>) throws -> [String] {
-    try lines.feed(bytes).filter { !$0.trimmingSpaces.isEmpty }
+    try lines.feed(bytes).filter { !$0.trimmingWhitespace.isEmpty }
   }
 
   /// Returns the last line when the stream ended without a line break.
   ///
   /// - Returns: The last line, or `nil`.
   mutating func finish() -> String? {
-    guard let line = lines.finish(), !line.trimmingSpaces.isEmpty else { return nil }
+    guard let line = lines.finish(), !line.trimmingWhitespace.isEmpty else { return nil }
     return line
   }
 }

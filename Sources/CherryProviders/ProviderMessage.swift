@@ -25,7 +25,7 @@ struct ProviderMessage: Equatable, Sendable {
     if let json = JSONValue.parse(body) {
       return extract(json: json)
     }
-    let text = String(decoding: body, as: UTF8.self).trimmingSpaces
+    let text = String(decoding: body, as: UTF8.self).trimmingWhitespace
     // An HTML error page says nothing useful in one line.
     if text.hasPrefix("<") { return ProviderMessage(text: nil, code: nil) }
     return ProviderMessage(text: text, code: nil)
@@ -53,7 +53,7 @@ struct ProviderMessage: Equatable, Sendable {
       text = json["message"]?.string ?? json["detail"]?.string ?? json["msg"]?.string
     }
     if code == nil { code = codeString(json["code"]) ?? json["type"]?.string }
-    return ProviderMessage(text: text?.trimmingSpaces, code: code)
+    return ProviderMessage(text: text?.trimmingWhitespace, code: code)
   }
 
   /// A code that may be a string or a number.
@@ -74,21 +74,10 @@ struct ProviderMessage: Equatable, Sendable {
   static func display(_ text: String, secrets: RequestSecrets, maxLength: Int = maxLength) -> String
   {
     let masked = KeyMask.maskLine(secrets.mask(text))
-    var line = String(masked.map { $0.isNewline || $0 == "\t" ? " " : $0 }).trimmingSpaces
+    var line = String(masked.map { $0.isNewline || $0 == "\t" ? " " : $0 }).trimmingWhitespace
     if line.count > maxLength {
       line = String(line.prefix(maxLength)) + "…"
     }
     return line
-  }
-}
-
-extension String {
-  /// The string without leading and trailing whitespace and newlines.
-  var trimmingSpaces: String {
-    let scalars = unicodeScalars
-    guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-      let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })
-    else { return "" }
-    return String(scalars[start...end])
   }
 }

@@ -29,7 +29,7 @@ enum ProxySettings {
     for target: URLParts, providerProxy: String?, environment: [String: String]
   ) throws(ProxySettingError) -> ProxyURL? {
     if let providerProxy {
-      let value = providerProxy.trimmingSpaces
+      let value = providerProxy.trimmingWhitespace
       if value.isEmpty || value.lowercased() == "off" || value.lowercased() == "none" { return nil }
       return try parse(value, setting: "proxy")
     }
@@ -38,7 +38,7 @@ enum ProxySettings {
       target.scheme == "https"
       ? ["https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"]
       : ["http_proxy", "HTTP_PROXY", "all_proxy", "ALL_PROXY"]
-    guard let name = names.first(where: { !(environment[$0] ?? "").trimmingSpaces.isEmpty }),
+    guard let name = names.first(where: { !(environment[$0] ?? "").trimmingWhitespace.isEmpty }),
       let value = environment[name]
     else { return nil }
     let noProxy = environment["no_proxy"] ?? environment["NO_PROXY"] ?? ""
@@ -67,7 +67,7 @@ enum ProxySettings {
   /// - Returns: Whether the host goes direct.
   static func bypasses(host: String, port: Int, noProxy: String) -> Bool {
     for rawEntry in noProxy.split(separator: ",") {
-      var entry = String(rawEntry).trimmingSpaces.lowercased()
+      var entry = String(rawEntry).trimmingWhitespace.lowercased()
       if entry.isEmpty { continue }
       if entry == "*" { return true }
       if let colon = entry.lastIndex(of: ":"), !entry.hasPrefix("["),

@@ -9,7 +9,9 @@ enum TrustRoots {
   /// - Returns: The path from `SSL_CERT_FILE`, or `nil` when it is unset or empty.
   /// - Throws: ``TrustRootsError`` when the file cannot be read.
   static func caFile(environment: [String: String]) throws(TrustRootsError) -> String? {
-    guard let path = environment["SSL_CERT_FILE"]?.trimmingSpaces, !path.isEmpty else { return nil }
+    guard let path = environment["SSL_CERT_FILE"]?.trimmingWhitespace, !path.isEmpty else {
+      return nil
+    }
     guard FileManager.default.isReadableFile(atPath: path) else {
       throw TrustRootsError(reason: "SSL_CERT_FILE names '\(path)', which cannot be read")
     }

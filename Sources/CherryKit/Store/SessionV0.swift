@@ -59,11 +59,11 @@ struct SessionV0: Decodable {
         problem: "it is missing, and a custom provider's style cannot be guessed")
     }
     if let name = old.name { provider.name = name }
-    if let host = old.apiHost?.trimmingSpaces, !host.isEmpty { provider.url = host }
+    if let host = old.apiHost?.trimmingWhitespace, !host.isEmpty { provider.url = host }
     if let apiKey = old.apiKey {
       var keys: [String] = []
       for part in apiKey.split(separator: ",") {
-        let key = String(part).trimmingSpaces
+        let key = String(part).trimmingWhitespace
         if !key.isEmpty, !keys.contains(key) { keys.append(key) }
       }
       provider.keys = keys
@@ -79,16 +79,5 @@ struct SessionV0: Decodable {
     }
     provider.enabled = old.enabled ?? false
     return provider
-  }
-}
-
-extension String {
-  /// The string without leading and trailing spaces, tabs and line breaks.
-  fileprivate var trimmingSpaces: String {
-    let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0.isNewline }
-    guard let first = firstIndex(where: { !isSpace($0) }),
-      let last = lastIndex(where: { !isSpace($0) })
-    else { return "" }
-    return String(self[first...last])
   }
 }

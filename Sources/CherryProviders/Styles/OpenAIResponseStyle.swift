@@ -43,7 +43,7 @@ struct OpenAIResponseStyle: StyleAdapter {
   }
 
   func interpret(name: String?, data: String) throws -> StreamStep {
-    if data.trimmingSpaces == "[DONE]" { return .end }
+    if data.trimmingWhitespace == "[DONE]" { return .end }
     let json = try StyleAdapters.json(data)
     let type = json["type"]?.string ?? name ?? ""
     switch type {

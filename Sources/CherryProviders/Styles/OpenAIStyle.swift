@@ -102,7 +102,7 @@ struct OpenAIStyle: StyleAdapter {
 
   /// Reads one Chat Completions chunk (shared with Azure).
   static func interpretChunk(_ data: String) throws -> StreamStep {
-    if data.trimmingSpaces == "[DONE]" { return .end }
+    if data.trimmingWhitespace == "[DONE]" { return .end }
     let json = try StyleAdapters.json(data)
     if json["error"] != nil { return .failure(ProviderMessage.extract(json: json)) }
     guard let choices = json["choices"]?.array else { return .ignore }

@@ -87,7 +87,7 @@ enum ProviderCommands {
         throw ErrorMessage.url(error)
       }
     }
-    let name = invocation[Options.name].flatMap { $0.trimmingSpaces().isEmpty ? nil : $0 } ?? id
+    let name = invocation[Options.name].flatMap { $0.trimmingWhitespace.isEmpty ? nil : $0 } ?? id
     let provider = Provider.custom(id: id, name: name, type: type, url: url)
     shell.session.providers.append(provider)
     shell.session.selected = id
@@ -109,7 +109,7 @@ enum ProviderCommands {
   }
 
   static func rename(_ shell: Shell, _ invocation: Invocation) async throws -> any CommandReport {
-    let name = invocation.text(from: 1).trimmingSpaces()
+    let name = invocation.text(from: 1).trimmingWhitespace
     guard !name.isEmpty else { throw ErrorMessage.emptyName(invocation) }
     let index = try shell.providerIndex(invocation.arguments[0])
     let old = shell.session.providers[index].name
@@ -132,15 +132,5 @@ enum ProviderSearch {
     }
     let lowered = pattern.lowercased()
     return id.lowercased().contains(lowered) || name.lowercased().contains(lowered)
-  }
-}
-
-extension String {
-  /// The string without leading and trailing spaces and tabs.
-  func trimmingSpaces() -> String {
-    var slice = Substring(self)
-    while let first = slice.first, first == " " || first == "\t" { slice.removeFirst() }
-    while let last = slice.last, last == " " || last == "\t" { slice.removeLast() }
-    return String(slice)
   }
 }

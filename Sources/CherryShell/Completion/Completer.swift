@@ -197,7 +197,7 @@ enum Completer {
   /// A candidate as it must be typed: inside the word's quotes, or with the
   /// characters the tokenizer treats specially escaped.
   private static func render(_ word: String, quote: Character?) -> String {
-    let closing = word.hasSuffix("/") ? "" : String(quote ?? " ").trimmingSpaces()
+    let closing = word.hasSuffix("/") ? "" : String(quote ?? " ").trimmingWhitespace
     switch quote {
     case "\"":
       // Inside double quotes the tokenizer reads \" \\ and \$ as escapes.

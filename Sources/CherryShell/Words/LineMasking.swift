@@ -92,7 +92,7 @@ enum LineMasking {
     switch kind {
     case .keys:
       return value.split(separator: ",", omittingEmptySubsequences: false).map { part in
-        let key = String(part).trimmingSpaces()
+        let key = String(part).trimmingWhitespace
         return key.isEmpty || key.hasPrefix("env:") ? String(part) : KeyMask.mask(key)
       }.joined(separator: ",")
     case .url:
