@@ -30,6 +30,7 @@ struct CompletionTerminalTests {
     try session.enter("s")
     let output = try await session.waitForPrompt(after: before)
     #expect(output.contains("deepseek"), "`providers` lists the built-ins:\n\(output)")
+    try await session.expectCleanExit()
   }
 
   @Test("Tab completes a provider id after `use`, with a space after a unique match")
@@ -48,5 +49,6 @@ struct CompletionTerminalTests {
     try session.press("Enter")
     let screen = try await session.waitForPrompt(after: before)
     #expect(screen.lastPrompt?.provider == "deepseek", "the prompt shows the selection:\n\(screen)")
+    try await session.expectCleanExit()
   }
 }

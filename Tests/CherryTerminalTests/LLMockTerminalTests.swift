@@ -43,5 +43,6 @@ struct LLMockTerminalTests {
     let typedLine = "key \(key)"
     let printed = screen.lines.filter { !$0.hasSuffix(typedLine) }
     #expect(!printed.contains { $0.contains(key) }, "\(screen)")
+    try await session.expectCleanExit()
   }
 }

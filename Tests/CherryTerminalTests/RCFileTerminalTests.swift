@@ -15,6 +15,7 @@ struct RCFileTerminalTests {
     let screen = try await session.waitForPrompt(after: 0)
     #expect(screen.prompts.first?.provider == "deepseek", "the rc did not run:\n\(screen)")
     #expect(!screen.contains("error:"), "a good rc reported an error:\n\(screen)")
+    try await session.expectCleanExit()
   }
 
   @Test(
@@ -50,6 +51,7 @@ struct RCFileTerminalTests {
     let shown = try await session.command("providers")
     #expect(shown.contains("deepseek"), "`providers` after a failed rc:\n\(shown)")
     #expect(FileDigest.bytes(sessionFile) == before, "`providers` changed the session file")
+    try await session.expectCleanExit()
   }
 
   @Test("--no-rc skips $CHERRY_RC")
@@ -62,6 +64,7 @@ struct RCFileTerminalTests {
     #expect(screen.prompts.first?.provider == nil, "--no-rc still ran the rc:\n\(screen)")
     #expect(
       !FileManager.default.fileExists(atPath: home.url.appendingPathComponent("session.json").path))
+    try await session.expectCleanExit()
   }
 
   @Test("without $CHERRY_RC, ~/.cherryrc (from $HOME) runs first")
@@ -72,6 +75,7 @@ struct RCFileTerminalTests {
       home: home, environment: ["HOME": home.url.path], readsRC: true)
     let screen = try await session.waitForPrompt(after: 0)
     #expect(screen.prompts.first?.provider == "deepseek", "~/.cherryrc did not run:\n\(screen)")
+    try await session.expectCleanExit()
   }
 
   @Test("a $CHERRY_RC that does not exist is named in a warning, and the prompt starts")
@@ -83,6 +87,7 @@ struct RCFileTerminalTests {
     let screen = try await session.waitForPrompt(after: 0)
     #expect(screen.contains("warning:") && screen.contains(missing), "no warning:\n\(screen)")
     #expect(screen.prompts.first?.provider == nil)
+    try await session.expectCleanExit()
   }
 }
 

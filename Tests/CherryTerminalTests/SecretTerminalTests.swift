@@ -23,6 +23,7 @@ struct SecretTerminalTests {
     // Echo is back: what is typed next shows.
     try session.type("help")
     try await session.waitUntil("typed text to echo again") { $0.lastPrompt?.typed == "help" }
+    try await session.expectCleanExit()
   }
 
   @Test("Ctrl-C during a bare `key` restores echo and keeps the shell")
@@ -44,5 +45,6 @@ struct SecretTerminalTests {
     try await session.waitUntil("typed text to echo again") {
       $0.lastPrompt?.typed == "visible-again"
     }
+    try await session.expectCleanExit()
   }
 }

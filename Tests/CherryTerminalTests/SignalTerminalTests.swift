@@ -21,6 +21,7 @@ struct SignalTerminalTests {
     // The dropped line never ran: nothing after its prompt mentions it.
     let dropped = screen.lines[(afterInterrupt.prompts[start - 1].line + 1)...]
     #expect(!dropped.contains { $0.contains("bogus-partial-line") }, "the line ran:\n\(screen)")
+    try await session.expectCleanExit()
   }
 
   @Test("Ctrl-D on an empty line quits with status 0")

@@ -145,6 +145,27 @@ final class TerminalSession {
     return try await waitForPrompt(after: before, sourceLocation: sourceLocation)
   }
 
+  /// Leaves with Ctrl-D and checks that cherry ended well: exit status 0, and no
+  /// crash report on the screen (a segfault inside libedit once passed unseen).
+  func expectCleanExit(sourceLocation: SourceLocation = #_sourceLocation) async throws {
+    // Ctrl-C first drops whatever is typed (Ctrl-D on a non-empty line deletes a
+    // character instead of leaving).
+    if try screen().lastPrompt?.typed.isEmpty == false {
+      let count = try screen().prompts.count
+      try press("C-c")
+      try await waitForPrompt(after: count, sourceLocation: sourceLocation)
+    }
+    try press("C-d")
+    let status = try await exitStatus(sourceLocation: sourceLocation)
+    #expect(
+      status == 0, "cherry exited with \(status.map(String.init) ?? "nothing")",
+      sourceLocation: sourceLocation)
+    let screen = try screen()
+    for sign in ["Segmentation fault", "Program crashed", "Fatal error", "Aborted", "core dumped"] {
+      #expect(!screen.contains(sign), "cherry crashed:\n\(screen)", sourceLocation: sourceLocation)
+    }
+  }
+
   /// Waits for the wrapper's `EXIT=<status>` line and returns the status.
   func exitStatus(sourceLocation: SourceLocation = #_sourceLocation) async throws -> Int? {
     // After a Ctrl-C the terminal's `^C` echo may share the line: `^CEXIT=130`.

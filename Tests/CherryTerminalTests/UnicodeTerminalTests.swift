@@ -22,5 +22,6 @@ struct UnicodeTerminalTests {
 
     try session.press("Up", "Up")
     try await session.waitUntil("Up Up to recall the CJK line") { $0.lastPrompt?.typed == add }
+    try await session.expectCleanExit()
   }
 }
