@@ -17,7 +17,9 @@ enum Suggestion {
     let target = Array(word.lowercased())
     let limit = min(3, max(1, target.count / 3))
     var best: (String, Int)?
-    for candidate in candidates {
+    for candidate in candidates where candidate.lowercased() != word.lowercased() {
+      // Never suggest what was typed: it is no help, and it means the word is
+      // known somewhere else (a catalogue entry this session does not hold).
       let distance = editDistance(target, Array(candidate.lowercased()), limit: limit)
       if distance <= limit, best == nil || distance < (best?.1 ?? .max) {
         best = (candidate, distance)
@@ -25,7 +27,9 @@ enum Suggestion {
     }
     // A prefix is a good guess too: `prov` → `providers`.
     if best == nil, target.count >= 2,
-      let prefixed = candidates.first(where: { $0.lowercased().hasPrefix(word.lowercased()) })
+      let prefixed = candidates.first(where: {
+        $0.lowercased().hasPrefix(word.lowercased()) && $0.lowercased() != word.lowercased()
+      })
     {
       return prefixed
     }
