@@ -11,8 +11,8 @@ import Foundation
 /// - `sh`: each line runs in `bash -o pipefail`, and exits 0 unless its comment
 ///   says `exits N`;
 /// - `cherry`: lines typed at the prompt they show (`cherry(deepseek)> url`),
-///   piped to one `cherry` (`cherry --demo` when the first prompt is a demo
-///   provider's); a prompt must follow the `use` before it; it exits 0;
+///   piped to one `cherry --echo` (with `--demo` when the first prompt is a demo
+///   provider's), which must exit 0 and echo each line after the prompt shown;
 /// - `cherryrc file=NAME`: saved as NAME, for the blocks after it;
 /// - `text`: output, not commands;
 /// - `no-run` after any of them: the commands are only parsed (cherry's flags and
@@ -147,39 +147,41 @@ final class ReadmeWalkthrough {
 
   private func prompt(_ block: FencedBlock, at: String) -> [String] {
     var problems: [String] = []
-    var commands: [String] = []
-    var selected: String??
-    var demo = false
+    var typed: [(line: Int, shown: String?, command: String)] = []
     for (offset, line) in block.lines.enumerated() {
       let lineAt = "\(name):\(block.line + 1 + offset)"
       guard let (shown, command) = Self.splitPrompt(line) else {
         problems.append("\(lineAt): a line of a cherry block starts with its prompt: cherry> …")
         continue
       }
-      if let expected = selected, expected != shown {
-        problems.append(
-          "\(lineAt): after that use the prompt is \(Self.prompt(expected)), not \(Self.prompt(shown))"
-        )
-      }
-      if selected == nil { demo = shown?.hasPrefix("demo-") ?? false }
-      selected = shown
-      let words = WordSplitter.scan(command).words.map(\.text)
-      if words.first == "use", words.count >= 2 { selected = words[1] }
       if let problem = commandProblem(command) { problems.append("\(lineAt): \(problem)") }
-      commands.append(command)
+      typed.append((block.line + 1 + offset, shown, command))
     }
-    guard problems.isEmpty, !block.noRun else { return problems }
-    let arguments = demo ? ["--demo"] : []
-    guard
-      let result = try? run(
-        Cherry.binary, arguments, stdin: commands.joined(separator: "\n") + "\n")
-    else { return ["\(at): cherry could not start"] }
+    guard problems.isEmpty, !block.noRun, let first = typed.first else { return problems }
+    // --echo shows each line after the prompt cherry had then: the prompts the
+    // block shows are checked against cherry's own.
+    let arguments = ["--echo"] + ((first.shown ?? "").hasPrefix("demo-") ? ["--demo"] : [])
+    let stdin = typed.map(\.command).joined(separator: "\n") + "\n"
+    guard let result = try? run(Cherry.binary, arguments, stdin: stdin) else {
+      return ["\(at): cherry could not start"]
+    }
     guard result.status == 0 else {
       return [
-        "\(at): cherry \(arguments.joined()) with these lines exited \(result.status), not 0\n\(result.stderr)"
+        "\(at): cherry \(arguments.joined(separator: " ")) with these lines exited \(result.status), not 0\n\(result.stderr)"
       ]
     }
-    return []
+    let echoed = result.stderr.split(separator: "\n").compactMap { Self.splitPrompt(String($0)) }
+    guard echoed.count == typed.count else {
+      return [
+        "\(at): cherry echoed \(echoed.count) prompts for \(typed.count) lines\n\(result.stderr)"
+      ]
+    }
+    for (line, prompt) in zip(typed, echoed) where line.shown != prompt.selected {
+      problems.append(
+        "\(name):\(line.line): cherry's prompt here is \(Self.prompt(prompt.selected)), not \(Self.prompt(line.shown))"
+      )
+    }
+    return problems
   }
 
   // MARK: - Helpers
@@ -194,7 +196,7 @@ final class ReadmeWalkthrough {
       _ = try CommandParser.parse(words, line: line)
       return nil
     } catch {
-      return "\(error)"
+      return ([error.what] + error.fix).joined(separator: "; ")
     }
   }
 
