@@ -10,7 +10,8 @@ let strictSettings: [SwiftSetting] = [
 
 let package = Package(
   name: "cherry",
-  platforms: [.macOS(.v15)],
+  // Linux only: the targets import Glibc, libedit comes from pkg-config, and the
+  // terminal tests drive tmux (CherrySystem stops a build anywhere else).
   products: [
     .executable(name: "cherry", targets: ["cherry"]),
     .executable(name: "cherry-demo", targets: ["cherry-demo"]),
@@ -23,8 +24,11 @@ let package = Package(
     .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
   ],
   targets: [
+    // Small POSIX primitives (write-all, EINTR-safe reads) shared by every layer.
+    .target(name: "CherrySystem", swiftSettings: strictSettings),
+
     // The rules of the domain: pure, no network, no terminal I/O.
-    .target(name: "CherryKit", swiftSettings: strictSettings),
+    .target(name: "CherryKit", dependencies: ["CherrySystem"], swiftSettings: strictSettings),
 
     // HTTP per API style, errors, the connection test and the health check.
     .target(
@@ -43,7 +47,7 @@ let package = Package(
     // The command table, dispatch, rendering, completion and scripts.
     .target(
       name: "CherryShell",
-      dependencies: ["CherryKit", "CherryProviders"],
+      dependencies: ["CherryKit", "CherryProviders", "CherrySystem"],
       swiftSettings: strictSettings
     ),
 
@@ -52,12 +56,12 @@ let package = Package(
       name: "CLibEdit",
       path: "Sources/CLibEdit",
       pkgConfig: "libedit",
-      providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
+      providers: [.apt(["libedit-dev"])]
     ),
     .target(name: "CEditLine", dependencies: ["CLibEdit"]),
     .target(
       name: "LineEditor",
-      dependencies: ["CEditLine", "CLibEdit"],
+      dependencies: ["CEditLine", "CLibEdit", "CherrySystem"],
       swiftSettings: strictSettings
     ),
 
@@ -76,7 +80,7 @@ let package = Package(
     .executableTarget(
       name: "cherry",
       dependencies: [
-        "CherryShell", "LineEditor", "CherryDemo", "CherryKit",
+        "CherryShell", "LineEditor", "CherryDemo", "CherryKit", "CherrySystem",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSettings
@@ -91,7 +95,7 @@ let package = Package(
     // changes and saves a session as told on its command line.
     .executableTarget(
       name: "cherry-store-probe",
-      dependencies: ["CherryKit"],
+      dependencies: ["CherryKit", "CherrySystem"],
       path: "Tests/Probes/cherry-store-probe",
       swiftSettings: strictSettings
     ),
@@ -107,14 +111,19 @@ let package = Package(
     // Helpers shared by the test targets: temporary folders, running the binary, tags.
     .target(
       name: "CherryTestSupport",
-      dependencies: ["CherryKit"],
+      dependencies: ["CherryKit", "CherrySystem"],
       swiftSettings: strictSettings
     ),
 
     .testTarget(
+      name: "CherrySystemTests",
+      dependencies: ["CherrySystem", "CherryTestSupport"],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
       name: "CherryKitTests",
       dependencies: [
-        "CherryKit", "CherryTestSupport",
+        "CherryKit", "CherrySystem", "CherryTestSupport",
         .product(name: "PropertyBased", package: "swift-property-based"),
       ],
       swiftSettings: strictSettings

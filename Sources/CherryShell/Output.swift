@@ -1,4 +1,5 @@
 public import CherryKit
+import CherrySystem
 import Glibc
 
 /// One of the two streams a command writes to.
@@ -66,17 +67,8 @@ public final class StandardOutputSink: OutputSink {
   }
 
   private static func writeAll(_ bytes: inout [UInt8], to fd: Int32) {
-    bytes.withUnsafeBytes { raw in
-      var offset = 0
-      while offset < raw.count {
-        let written = Glibc.write(fd, raw.baseAddress.map { $0 + offset }, raw.count - offset)
-        if written < 0 {
-          if errno == EINTR { continue }
-          return  // a closed pipe: nothing sensible left to do with the text
-        }
-        offset += written
-      }
-    }
+    // A closed pipe: nothing sensible left to do with the text.
+    try? SystemCall.writeAll(fd, bytes)
   }
 }
 
@@ -121,6 +113,8 @@ public final class Output {
   public let color: Bool
   /// The width text wraps to (help, long messages): the terminal's, or 80.
   public let width: Int
+  /// The terminal's height: longer output goes through the pager at the prompt.
+  public let height: Int
   /// The secrets to mask in everything written (DESIGN §1.1: every output path);
   /// the shell sets it.
   public var secrets: SecretRegistry?
@@ -133,10 +127,12 @@ public final class Output {
   ///   - sink: Where the text goes.
   ///   - color: Whether to use ANSI colours.
   ///   - width: The columns to wrap long text to.
-  public init(sink: any OutputSink, color: Bool, width: Int = 80) {
+  ///   - height: The rows of the terminal, for the pager.
+  public init(sink: any OutputSink, color: Bool, width: Int = 80, height: Int = 24) {
     self.sink = sink
     self.color = color
     self.width = max(20, width)
+    self.height = max(2, height)
   }
 
   /// Whether to colour: never with `--no-color` or `NO_COLOR`; always with
@@ -169,6 +165,9 @@ public final class Output {
   func errorLine(_ text: String) {
     sink.write(clean(text) + "\n", to: .standardError)
   }
+
+  /// Text as it may be written: secrets masked, controls made visible.
+  func cleaned(_ text: String) -> String { clean(text) }
 
   /// Text as it may be written: secrets masked, controls made visible.
   private func clean(_ text: String) -> String {

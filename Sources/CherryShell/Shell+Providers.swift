@@ -65,11 +65,6 @@ extension Shell {
     throw ErrorMessage.unknownProvider(word, suggestion: Suggestion.closest(to: word, among: ids))
   }
 
-  /// The listing kept from `manage`, if it is the selected provider's.
-  var selectedListing: ModelListing? {
-    guard let listing, listing.providerID == session.selected else { return nil }
-    return listing.listing
-  }
 }
 
 extension Shell {

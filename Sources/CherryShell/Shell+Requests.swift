@@ -1,5 +1,6 @@
 import CherryKit
 import CherryProviders
+import CherrySystem
 import Glibc
 import Synchronization
 
@@ -138,7 +139,6 @@ private final class SpinnerLine: Sendable {
   }
 
   private static func write(_ text: String) {
-    let bytes = Array(text.utf8)
-    bytes.withUnsafeBytes { _ = Glibc.write(STDERR_FILENO, $0.baseAddress, $0.count) }
+    try? SystemCall.writeAll(STDERR_FILENO, text)
   }
 }

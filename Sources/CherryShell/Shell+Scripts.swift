@@ -28,25 +28,7 @@ extension Shell {
   /// - Parameter inputs: The inputs in command-line order.
   /// - Returns: The exit status of DESIGN §2.1.
   public func runBatch(_ inputs: [ShellInput]) async -> ExitStatus {
-    var total = SourceResult()
-    for input in inputs {
-      let result: SourceResult
-      switch input {
-      case .file(let path):
-        result = await runFileInput(path)
-      case .command(let text, let index):
-        result = await runLines(
-          StringLineSource(text), frame: Frame(kind: .commandLine(index: index)))
-      case .standardInput(let source):
-        result = await runLines(source, frame: Frame(kind: .standardInput))
-      }
-      if let failure = result.failure { total.record(failure) }
-      if result.stopped {
-        total.stopped = true
-        break
-      }
-      if result.quit { break }
-    }
+    let total = await runInputs(inputs)
     out.sink.flush()
     if total.failure == .interrupted {
       if hasUnsavedChanges, store != nil {
@@ -66,7 +48,80 @@ extension Shell {
       reportError(error)
       return .sessionFile
     }
+    if total.failure != nil, settings.continueOnError, !failedLines.isEmpty {
+      // `--keep-going`: the run went on; say which lines did not.
+      out.errorLine("\(Describe.count(failedLines.count, "line")) failed:")
+      for line in failedLines { out.errorLine("  " + line) }
+    }
     return total.failure ?? .success
+  }
+
+  /// Runs the scripts of `-i`, then stays at the prompt with what they did.
+  ///
+  /// As `python -i` does. A script that stops (an error, Ctrl-C at a pause) is
+  /// undone, as a sourced file at the prompt is — except in `--demo` when Ctrl-C
+  /// stopped it: its session is in memory and keeps what was done so far
+  /// (DESIGN §2.1 lessons).
+  ///
+  /// - Parameters:
+  ///   - inputs: The scripts, in command-line order.
+  ///   - source: The line editor, for the prompt afterwards.
+  /// - Returns: The prompt's status (0).
+  public func runThenInteract(_ inputs: [ShellInput], source: any LineSource) async
+    -> ExitStatus
+  {
+    let snapshot = session
+    beginInterruptWatch()
+    let total = await runInputs(inputs)
+    endInterruptWatch()
+    if total.stopped {
+      if keepsInterruptedWork(total) {
+        note("note: the lesson stopped; the demo session keeps what it did so far")
+      } else {
+        session = session.undoingChanges(since: snapshot)
+        note("note: nothing the scripts did was kept (they stopped); the prompt starts as before")
+      }
+    }
+    do {
+      try saveIfChanged()
+    } catch {
+      reportError(error)
+    }
+    if total.quit { return .success }  // `quit` in a script ends the run, -i or not
+    return await runInteractive(source, rcFile: nil)
+  }
+
+  /// Whether a stopped script keeps what it did: only when Ctrl-C stopped it in the
+  /// demo, whose session is in memory (a lesson cut short keeps its state).
+  func keepsInterruptedWork(_ result: SourceResult) -> Bool {
+    store == nil && result.failure == .interrupted
+  }
+
+  /// Runs the inputs of a batch in order, without saving.
+  private func runInputs(_ inputs: [ShellInput]) async -> SourceResult {
+    var total = SourceResult()
+    for input in inputs {
+      let result: SourceResult
+      switch input {
+      case .file(let path):
+        result = await runFileInput(path)
+      case .command(let text, let index):
+        result = await runLines(
+          StringLineSource(text), frame: Frame(kind: .commandLine(index: index)))
+      case .standardInput(let source):
+        result = await runLines(source, frame: Frame(kind: .standardInput))
+      }
+      if let failure = result.failure { total.record(failure) }
+      if result.stopped {
+        total.stopped = true
+        break
+      }
+      if result.quit {
+        total.quit = true
+        break
+      }
+    }
+    return total
   }
 
   /// Runs `~/.cherryrc` (if given), then reads and runs lines at the prompt until
@@ -90,12 +145,23 @@ extension Shell {
       }
       saveAtPrompt()
     }
+    var warnedAboutUnsaved = false
+    /// Whether leaving now is all right: with changes the file does not have (a
+    /// save was refused), the first quit warns and a second one leaves.
+    func mayLeave() -> Bool {
+      guard store != nil, hasUnsavedChanges, !warnedAboutUnsaved else { return true }
+      warnedAboutUnsaved = true
+      let fields = SessionCommands.differences(from: base, to: session).joined(separator: "; ")
+      warn(
+        "unsaved changes (\(fields)): 'save' to try again, or quit again to leave without them")
+      return false
+    }
     while true {
       out.sink.flush()
       switch source.nextLine(prompt: prompt) {
       case .endOfFile:
         out.errorLine("")  // after the ^D libedit echoed, on the terminal
-        return .success
+        if mayLeave() { return .success }
       case .interrupted:
         continue
       case .refused(let reason):
@@ -106,7 +172,12 @@ extension Shell {
         _ = await run(line: line)
         endInterruptWatch()
         saveAtPrompt()
-        if quitRequested { return .success }
+        if quitRequested {
+          quitRequested = false
+          if mayLeave() { return .success }
+        } else if !line.allSatisfy(\.isWhitespace) {
+          warnedAboutUnsaved = false
+        }
       }
     }
   }
@@ -202,7 +273,7 @@ extension Shell {
     let text = try FileText.read(path, environment: options.environment)
     let snapshot = session
     let result = await runLines(StringLineSource(text), frame: Frame(kind: .file(path: path)))
-    if result.stopped {
+    if result.stopped, !keepsInterruptedWork(result) {
       session = snapshot
       let failed = ErrorMessage.sourcedFileFailed(path)
       if frames.last?.isPrompt == true { note("note: " + failed) }

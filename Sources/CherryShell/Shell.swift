@@ -23,6 +23,8 @@ public final class Shell {
   var settings: ShellSettings
   /// The last `manage` listing, kept for `+ <n>` and completion.
   var listing: KeptListing?
+  /// The keys each provider rejected in this shell's last test or check.
+  var failedKeysInMemory: [String: [String: String]] = [:]
   /// The lines run in this process, masked, for `history`.
   var lineHistory: [String] = []
   /// Where the line being run comes from (innermost last).
@@ -42,6 +44,8 @@ public final class Shell {
   /// Every secret this process has seen (DESIGN §1.1: masked by value on every
   /// output path); the output and the request layer share it.
   public let secrets = SecretRegistry()
+  /// The lines of scripts that failed, `FILE:LINE: what`, for `--keep-going`'s summary.
+  var failedLines: [String] = []
   /// How many ``beginInterruptWatch()`` calls are open.
   var interruptDepth = 0
   /// Whether the command running now prints JSON (`--json`, `set json on`, or
@@ -126,8 +130,16 @@ public final class Shell {
   /// report; a failure undoes what the command changed (except the keys it used,
   /// ``CherryKit/Session/undoingChanges(since:)``).
   func run(line: String) async -> LineResult {
-    if settings.echo, !(frames.last?.isPrompt ?? false) {
-      out.errorLine(out.paint(prompt, .dim) + maskedLine(line))
+    if !(frames.last?.isPrompt ?? false) {
+      if let narration = Narration.text(of: line) {
+        // A lesson's comment is prose for the class, not a command.
+        if settings.echo { narrate(narration) }
+        return .succeeded
+      }
+      if settings.echo { echo(line) }
+      if options.step, settings.echo || options.isTerminal, !line.allSatisfy(\.isWhitespace) {
+        guard waitForStep() else { return fail(ErrorMessage.pauseInterrupted(), command: nil) }
+      }
     }
     jsonOutput = options.json || settings.json
     let words: [String]
@@ -180,11 +192,23 @@ public final class Shell {
       out.line(
         JSONDocument.make(command: command, report: report, error: report.outcome.failure),
         masking: !report.revealsSecrets)
-    } else {
+    } else if !page(report) {
       report.write(to: out)
     }
     for warning in report.warnings { warn(warning) }
     for line in report.notes { note(line) }
+  }
+
+  /// At the prompt, text longer than the screen goes through the pager (DESIGN
+  /// §2.1, as psql and git do); `false` when it is not paged.
+  private func page(_ report: any CommandReport) -> Bool {
+    guard settings.pager, frames.last?.isPrompt == true, let pager = options.pager,
+      !report.revealsSecrets
+    else { return false }
+    let lines = report.textLines(out)
+    guard lines.count >= out.height else { return false }
+    out.sink.flush()
+    return pager(lines.map(out.cleaned).joined(separator: "\n") + "\n")
   }
 
   /// Reports a failed line: the error on standard error, and with `--json` its
@@ -208,9 +232,15 @@ public final class Shell {
   }
 
   private func checkRequirement(_ invocation: Invocation) throws(ShellError) {
-    for spec in invocation.path where spec.requirement == .selectedProvider {
-      guard (try? selectedIndex()) != nil else {
-        throw ErrorMessage.noProviderSelected(invocation.name)
+    for spec in invocation.path {
+      switch spec.requirement {
+      case .none: continue
+      case .selectedProvider:
+        guard (try? selectedIndex()) != nil else {
+          throw ErrorMessage.noProviderSelected(invocation.name)
+        }
+      case .demo:
+        guard options.demo != nil else { throw ErrorMessage.needsDemo(invocation.name) }
       }
     }
   }
@@ -224,6 +254,7 @@ public final class Shell {
   /// Prints an error with its location and how to fix it.
   func reportError(_ error: ShellError) {
     let prefix = location.map { $0 + ": " } ?? ""
+    if let location { failedLines.append(location + ": " + error.what) }
     out.errorLine(prefix + out.paint("error:", .boldRed) + " " + error.what)
     for line in error.fix { out.errorLine("  " + line) }
   }
@@ -249,8 +280,8 @@ public final class Shell {
   ///
   /// - Throws: ``ShellError`` with status 3 when the file cannot be written or a
   ///   field was changed by another cherry too.
-  func saveIfChanged() throws(ShellError) {
-    guard let store, session != base else { return }
+  func saveIfChanged(evenIfUnchanged: Bool = false) throws(ShellError) {
+    guard let store, evenIfUnchanged || session != base else { return }
     do {
       let merged = try store.save(session, base: base)
       session = merged
@@ -271,6 +302,8 @@ struct ShellSettings {
   var trace = false
   /// `set json on`: every command prints JSON.
   var json = false
+  /// `set pager off`: never page long output.
+  var pager = true
 }
 
 /// The last `manage` listing and whose it is.

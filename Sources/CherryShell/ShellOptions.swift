@@ -11,6 +11,14 @@ public struct ShellOptions {
   public var echo: Bool
   /// `--keep-going`: run every line, save what succeeded, exit 1 if anything failed.
   public var keepGoing: Bool
+  /// `--step`: wait for Enter before each command of a script (on a terminal).
+  public var step = false
+  /// `--typing`: echoed commands are typed out at this many characters a second
+  /// (on a terminal); `nil` prints them at once.
+  public var typingSpeed: Double?
+  /// Writes one piece of typed-out text and waits before the next (`--typing`);
+  /// the executable gives it the terminal.
+  public var typeOut: ((_ text: String, _ pause: Double) -> Void)?
   /// `--json`: `providers`, `show`, `models`, `manage`, `test` and `check` print JSON.
   public var json: Bool
   /// Whether stdin and stdout are a terminal: `pause` waits and a bare `key` asks.
@@ -25,6 +33,12 @@ public struct ShellOptions {
   public var interrupts: (any InterruptWatch)?
   /// Show a spinner on standard error while a request runs (a terminal only).
   public var showSpinner: Bool
+  /// Shows text through the pager (`$PAGER`, or `less -FRX`) and says whether it
+  /// did; `nil` when standard output is not a terminal (never page a pipe).
+  public var pager: ((_ text: String) -> Bool)?
+  /// The demo server of `--demo`; `nil` otherwise (the `demo` commands and the
+  /// tour need it).
+  public var demo: DemoControl?
 
   /// Creates options with the defaults of a plain script run.
   ///

@@ -1,3 +1,4 @@
+import CherrySystem
 import Foundation
 
 /// What a finished child process left behind.
@@ -122,14 +123,19 @@ public enum ProcessRunner {
           }
           continue
         }
-        let count = read(entry.fd, &buffer, buffer.count)
-        if count > 0 {
+        let result = buffer.withUnsafeMutableBytes { bytes in
+          Result { () throws(SystemError) in try SystemCall.read(entry.fd, into: bytes) }
+        }
+        switch result {
+        case .success(let count) where count > 0:
           if entry.fd == outFD {
             out.append(contentsOf: buffer[..<count])
           } else {
             err.append(contentsOf: buffer[..<count])
           }
-        } else if count == 0 || (errno != EINTR && errno != EAGAIN) {
+        case .failure(let error) where error.code == EAGAIN:
+          continue  // the descriptor is non-blocking: nothing to read yet
+        default:
           close(entry.fd)
           if entry.fd == outFD { outOpen = false } else { errOpen = false }
         }

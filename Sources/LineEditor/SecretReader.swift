@@ -1,3 +1,4 @@
+import CherrySystem
 import Glibc
 
 /// Reads one line with echo off, for keys typed at a bare `key`.
@@ -39,18 +40,17 @@ enum SecretReader {
     var bytes: [UInt8] = []
     var byte: UInt8 = 0
     while true {
-      let count = Glibc.read(STDIN_FILENO, &byte, 1)
-      if count == 1 {
-        if byte == UInt8(ascii: "\n") { break }
-        bytes.append(byte)
-      } else if count == 0 {
+      // Another signal (a window resize) is retried; Ctrl-C ends the read.
+      let count = try? withUnsafeMutableBytes(of: &byte) { buffer in
+        try SystemCall.read(STDIN_FILENO, into: buffer) { InterruptSignal.pending }
+      }
+      guard let count else { return nil }
+      if count == 0 {
         if bytes.isEmpty { return nil }
         break
-      } else if errno == EINTR, !InterruptSignal.pending {
-        continue  // another signal (a window resize): keep reading
-      } else {
-        return nil
       }
+      if byte == UInt8(ascii: "\n") { break }
+      bytes.append(byte)
     }
     if bytes.last == UInt8(ascii: "\r") { bytes.removeLast() }
     return String(decoding: bytes, as: UTF8.self)

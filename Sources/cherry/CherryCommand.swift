@@ -2,6 +2,7 @@ import ArgumentParser
 import CherryDemo
 import CherryKit
 import CherryShell
+import CherrySystem
 import FoundationEssentials
 import Glibc
 import LineEditor
@@ -66,6 +67,22 @@ struct CherryCommand: AsyncParsableCommand {
   @Flag(help: "Start the built-in demo provider and use a throw-away session.")
   var demo = false
 
+  @Flag(help: "In scripts, wait for Enter before each command (lessons, on a terminal).")
+  var step = false
+
+  @Flag(help: "Type each echoed command out, as if typed (lessons, on a terminal).")
+  var typing = false
+
+  @Option(
+    name: .customLong("typing-speed"),
+    help: ArgumentHelp("Characters a second for --typing (default 25).", valueName: "cps"))
+  var typingSpeed: Double?
+
+  @Flag(
+    name: .customShort("i"),
+    help: "After the -f and -c scripts, stay at the prompt with what they did.")
+  var interactiveAfter = false
+
   /// `--man`: the manual page `cherry(1)` in roff, made from the command table and
   /// these flags (scripts/install writes it to share/man/man1/cherry.1).
   @Flag(name: .customLong("man"), help: .hidden)
@@ -99,6 +116,12 @@ struct CherryCommand: AsyncParsableCommand {
 
   /// Refuses a command line that cannot work, before anything is opened (exit 2).
   func validate() throws {
+    if let typingSpeed, !(typingSpeed > 0 && typingSpeed <= 10_000) {
+      throw ValidationError("--typing-speed needs a number of characters a second, from 1")
+    }
+    if interactiveAfter, files.isEmpty, commands.isEmpty {
+      throw ValidationError("-i stays at the prompt after -f or -c scripts: give one")
+    }
     if let session, session.allSatisfy(\.isWhitespace) {
       throw ValidationError("--session needs the path of a session file, not an empty word")
     }
@@ -111,19 +134,30 @@ struct CherryCommand: AsyncParsableCommand {
 
   /// Wires the shell up and runs it.
   func start() async -> ExitStatus {
+    // A pager quit early, or `cherry | head`, closes the pipe: a write then fails
+    // with EPIPE, which is handled, instead of the signal ending cherry.
+    signal(SIGPIPE, SIG_IGN)
     if manPage { return Self.printManPage() }
     let environment = ProcessInfo.processInfo.environment
-    let interactive = files.isEmpty && commands.isEmpty && LineEditor.isTerminal
+    let interactive =
+      (files.isEmpty && commands.isEmpty || interactiveAfter) && LineEditor.isTerminal
     let colour = Output.wantsColour(
       noColorFlag: noColor, environment: environment, isTerminal: isatty(STDOUT_FILENO) != 0)
     let sink = StandardOutputSink(lineBuffered: interactive || isatty(STDOUT_FILENO) != 0)
-    let output = Output(sink: sink, color: colour, width: TerminalWidth.columns(environment))
+    let size = TerminalWidth.size(environment)
+    let output = Output(sink: sink, color: colour, width: size.columns, height: size.rows)
 
     var options = ShellOptions(
       sessionPath: session ?? CherryPaths.sessionFile(environment: environment),
       environment: environment)
     options.echo = echo
     options.keepGoing = keepGoing
+    options.step = step
+    if typing || typingSpeed != nil { options.typingSpeed = typingSpeed ?? 25 }
+    options.typeOut = { text, pause in
+      FileHandleText.writeError(text)
+      if pause > 0 { usleep(useconds_t(min(pause, 1) * 1_000_000)) }
+    }
     options.json = json
     options.isTerminal = LineEditor.isTerminal
     if options.isTerminal {
@@ -135,7 +169,12 @@ struct CherryCommand: AsyncParsableCommand {
       options.interrupts = SignalInterruptWatch()
     }
     options.showSpinner = isatty(STDERR_FILENO) != 0
-    if interactive {
+    if interactive, isatty(STDOUT_FILENO) != 0 {
+      let command = environment["PAGER"].flatMap { $0.isEmpty ? nil : $0 } ?? "less -FRX"
+      options.pager = { text in Pager.show(text, command: command) }
+    }
+    if options.isTerminal {
+      // A bare `key` asks on the terminal, in a script too (DESIGN §2.3).
       options.readSecret = { prompt in LineEditor.readSecret(prompt: prompt) }
     }
 
@@ -147,6 +186,9 @@ struct CherryCommand: AsyncParsableCommand {
         demoServer = server
         demoSession = DemoSession.make(port: server.port)
         options.sessionPath = nil
+        options.demo = DemoControl(server)
+        // Scripts and the tour reach the demo server by this name (`tour --print`).
+        options.environment["CHERRY_DEMO_ROOT"] = DemoSession.root(port: server.port)
         sink.write(
           "demo provider on 127.0.0.1:\(server.port); this session is thrown away at exit\n",
           to: .standardError)
@@ -170,7 +212,12 @@ struct CherryCommand: AsyncParsableCommand {
 
     let status: ExitStatus
     if interactive {
-      status = await runInteractive(shell, environment: environment)
+      let scripts =
+        interactiveAfter
+        ? CommandLineOrder.inputs(
+          arguments: Array(CommandLine.arguments.dropFirst()), files: files, commands: commands)
+        : []
+      status = await runInteractive(shell, environment: environment, scripts: scripts)
     } else {
       var inputs = CommandLineOrder.inputs(
         arguments: Array(CommandLine.arguments.dropFirst()), files: files, commands: commands)
@@ -199,7 +246,9 @@ struct CherryCommand: AsyncParsableCommand {
   }
 
   /// The prompt: libedit with history and Tab completion, after the rc file.
-  private func runInteractive(_ shell: Shell, environment: [String: String]) async -> ExitStatus {
+  private func runInteractive(
+    _ shell: Shell, environment: [String: String], scripts: [ShellInput]
+  ) async -> ExitStatus {
     let editor = LineEditor(historyPath: CherryPaths.historyFile(environment: environment))
     editor.completer = { [unowned shell] line in shell.complete(line) }
     var rcFile: String?
@@ -217,7 +266,11 @@ struct CherryCommand: AsyncParsableCommand {
       shell.maskedLine(line)
     }
     shell.historyProvider = { editor.history }
-    let status = await shell.runInteractive(source, rcFile: rcFile)
+    // `-i`: the scripts first (no rc: the scripts are the setup), then the prompt.
+    let status =
+      scripts.isEmpty
+      ? await shell.runInteractive(source, rcFile: rcFile)
+      : await shell.runThenInteract(scripts, source: source)
     try? editor.saveHistory()
     return status
   }
@@ -258,26 +311,51 @@ final class EditorLineSource: LineSource {
 /// Writes to stderr without Foundation.
 enum FileHandleText {
   static func writeError(_ text: String) {
-    let bytes = Array(text.utf8)
-    bytes.withUnsafeBytes { raw in
-      var offset = 0
-      while offset < raw.count {
-        let written = write(STDERR_FILENO, raw.baseAddress.map { $0 + offset }, raw.count - offset)
-        if written <= 0 { return }
-        offset += written
-      }
-    }
+    try? SystemCall.writeAll(STDERR_FILENO, text)
   }
 }
 
-/// The width to wrap text to: the terminal's (stdout, else stderr), else
-/// `$COLUMNS`, else 80.
+/// The size to wrap and page text to: the terminal's (stdout, else stderr),
+/// else `$COLUMNS` × `$LINES`, else 80 × 24.
 enum TerminalWidth {
-  static func columns(_ environment: [String: String]) -> Int {
+  static func size(_ environment: [String: String]) -> (columns: Int, rows: Int) {
     for fd in [STDOUT_FILENO, STDERR_FILENO] {
       var size = winsize()
-      if ioctl(fd, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+      if ioctl(fd, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
+        return (Int(size.ws_col), Int(size.ws_row))
+      }
     }
-    return environment["COLUMNS"].flatMap(Int.init) ?? 80
+    return (
+      environment["COLUMNS"].flatMap(Int.init) ?? 80, environment["LINES"].flatMap(Int.init) ?? 24
+    )
+  }
+}
+
+/// Output longer than the screen, through the user's pager (DESIGN §2.1).
+enum Pager {
+  /// Runs `command` (through `/bin/sh`, as `$PAGER` is written) with `text` on its
+  /// standard input, and waits for it.
+  ///
+  /// - Returns: Whether the pager ran; `false` lets the caller print the text.
+  static func show(_ text: String, command: String) -> Bool {
+    fflush(nil)
+    guard let pipe = popen(command, "w") else { return false }
+    let bytes = Array(text.utf8)
+    let written = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, pipe) }
+    let status = pclose(pipe)
+    // A pager that could not start (127: not found) showed nothing.
+    return written > 0 && status != 127 << 8
+  }
+}
+
+extension DemoControl {
+  /// The shell's handle on the demo server of `--demo`.
+  init(_ server: DemoServer) {
+    self.init(
+      faultWords: DemoFault.words,
+      setFault: { words, provider in try server.setFault(words: words, for: provider) },
+      status: { server.faultStatus }, reset: { server.resetToStart() },
+      startingProvider: { server.startingProvider($0) },
+      root: DemoSession.root(port: server.port))
   }
 }

@@ -1,5 +1,6 @@
 import CherryDemo
 import CherryKit
+import CherryTestSupport
 import Foundation
 import Testing
 
@@ -10,7 +11,7 @@ import Testing
   static func withExecutable(
     _ arguments: [String], _ body: (Int) async throws -> Void
   ) async throws {
-    let path = BuiltBinaryPath.cherryDemo
+    let path = BuiltBinary.path("cherry-demo")
     try #require(FileManager.default.isExecutableFile(atPath: path), "no \(path)")
     let process = Process()
     process.executableURL = URL(fileURLWithPath: path)
@@ -69,7 +70,7 @@ import Testing
 
   @Test(arguments: badArguments)
   func refusesBadArguments(arguments: [String], status: Int32) throws {
-    let path = BuiltBinaryPath.cherryDemo
+    let path = BuiltBinary.path("cherry-demo")
     try #require(FileManager.default.isExecutableFile(atPath: path), "no \(path)")
     let process = Process()
     process.executableURL = URL(fileURLWithPath: path)
@@ -78,22 +79,5 @@ import Testing
     try process.run()
     process.waitUntilExit()
     #expect(process.terminationStatus == status)
-  }
-}
-
-/// Where `swift build` put `cherry-demo`: next to the test bundle.
-enum BuiltBinaryPath {
-  /// The path of the built `cherry-demo`.
-  static var cherryDemo: String {
-    if let dir = ProcessInfo.processInfo.environment["CHERRY_BIN_DIR"], !dir.isEmpty {
-      return dir + "/cherry-demo"
-    }
-    var url = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-    while url.pathComponents.count > 1 {
-      url.deleteLastPathComponent()
-      let candidate = url.appendingPathComponent("cherry-demo").path
-      if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-    }
-    return "cherry-demo"
   }
 }

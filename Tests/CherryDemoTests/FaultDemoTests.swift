@@ -1,5 +1,6 @@
 import CherryDemo
 import CherryKit
+import CherryTestSupport
 import Foundation
 import Testing
 
@@ -54,7 +55,7 @@ import Testing
           headers: DemoStyle.headers(.openai, key: "demo-key-1"), timeout: 3)
       }
       // The client went away: the record is closed once the server notices.
-      let ended = await poll { server.recordedRequests().first?.end != nil }
+      let ended = await Polling.until { server.recordedRequests().first?.end != nil }
       #expect(ended)
     }
   }
@@ -68,7 +69,7 @@ import Testing
         port: port, "GET", "/v1/models", headers: DemoStyle.headers(.openai, key: "demo-key-1"),
         timeout: 30)
     }
-    #expect(await poll { server.recordedRequests().count == 1 })
+    #expect(await Polling.until { server.recordedRequests().count == 1 })
     try await server.stop()
     await #expect(throws: TestHTTPError.closed(statusSeen: 200)) { try await outcome.value }
     #expect(TestHTTPClient.refuses(port: port))
@@ -185,14 +186,4 @@ import Testing
     #expect(DemoFault.named("teapot") == nil)
     #expect(DemoFault.named("off") == nil)
   }
-}
-
-/// Polls a condition until it holds or 10 s pass (tests never sleep to wait).
-func poll(_ condition: @Sendable () -> Bool) async -> Bool {
-  let deadline = ContinuousClock.now + .seconds(10)
-  while ContinuousClock.now < deadline {
-    if condition() { return true }
-    try? await Task.sleep(for: .milliseconds(5))
-  }
-  return condition()
 }

@@ -1,5 +1,6 @@
 import CherryDemo
 import CherryKit
+import CherryTestSupport
 import Foundation
 import Testing
 

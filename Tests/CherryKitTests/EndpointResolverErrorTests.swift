@@ -287,7 +287,7 @@ struct EndpointResolverErrorTests {
       .ruleExplanation
     }
     #expect(try explanation("https://a.example.com").contains("/v1 is added"))
-    #expect(try explanation("https://a.example.com/v3").contains("not in the seed"))
+    #expect(try explanation("https://a.example.com/v3").contains("beyond its settings page"))
     #expect(try explanation("https://a.example.com/v1beta/openai").contains("/v1beta"))
     #expect(try explanation("https://a.example.com/v3/").contains("ends with \"/\""))
     #expect(try explanation("https://a.example.com/x/chat/completions#").contains("exactly"))
@@ -303,7 +303,7 @@ struct EndpointResolverErrorTests {
     #expect(text.contains("step 3: does it end with \"#\"? no"))
     #expect(text.contains("step 6: does it end with \"/\"? no"))
     #expect(text.contains("anywhere in it? yes, /v3"))
-    #expect(text.contains("Cherry Studio's rule, not in the seed"))
+    #expect(text.contains("Cherry Studio's newer rule, beyond its settings page"))
     #expect(text.contains("chat:       https://api.example.com/v3/chat/completions"))
     #expect(text.contains("models:     https://api.example.com/v3/models"))
   }

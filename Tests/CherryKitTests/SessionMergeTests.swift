@@ -2,16 +2,17 @@ import CherryKit
 import Testing
 
 /// The three-way merge of a save (DESIGN §2.4), as tables: each row is a base, two
-/// edits of it, and the merged session or the conflicting field.
+/// edits of it, the merged session, and the conflicting fields (theirs kept).
 @Suite struct SessionMergeTests {
   /// A row: what each side did to the base, and what must come out.
   struct Row: CustomTestStringConvertible, Sendable {
     var name: String
     var mine: @Sendable (inout Session) -> Void
     var theirs: @Sendable (inout Session) -> Void
-    /// The expected session, built from the base; `nil` when a conflict is expected.
-    var expected: (@Sendable (inout Session) -> Void)?
-    var conflict: String?
+    /// The expected session, built from the base.
+    var expected: @Sendable (inout Session) -> Void
+    /// The places of the expected conflicts, in order.
+    var conflicts: [String] = []
 
     var testDescription: String { name }
   }
@@ -63,12 +64,31 @@ import Testing
       expected: edit("beta") { $0.proxy = "http://p" }),
     Row(
       name: "one field changed differently", mine: edit("alpha") { $0.name = "Mine" },
-      theirs: edit("alpha") { $0.name = "Theirs" }, expected: nil, conflict: "providers.alpha.name"),
+      theirs: edit("alpha") { $0.name = "Theirs" }, expected: edit("alpha") { $0.name = "Theirs" },
+      conflicts: ["providers.alpha.name"]),
+    Row(
+      name: "two fields changed differently, a third only by mine",
+      mine: edit("alpha") {
+        $0.name = "Mine"
+        $0.url = "https://mine.example/"
+        $0.enabled = true
+      },
+      theirs: edit("alpha") {
+        $0.name = "Theirs"
+        $0.url = "https://theirs.example/"
+      },
+      expected: edit("alpha") {
+        $0.name = "Theirs"
+        $0.url = "https://theirs.example/"
+        $0.enabled = true
+      },
+      conflicts: ["providers.alpha.name", "providers.alpha.url"]),
     Row(
       name: "a list field changed differently",
       mine: edit("alpha") { $0.models = [ProviderModel(id: "m1", group: "m")] },
-      theirs: edit("alpha") { $0.models = [ProviderModel(id: "m2", group: "m")] }, expected: nil,
-      conflict: "providers.alpha.models"),
+      theirs: edit("alpha") { $0.models = [ProviderModel(id: "m2", group: "m")] },
+      expected: edit("alpha") { $0.models = [ProviderModel(id: "m2", group: "m")] },
+      conflicts: ["providers.alpha.models"]),
     Row(
       name: "both added providers: theirs' order, then mine's",
       mine: { $0.providers.append(Provider(id: "mine1", name: "M", style: .openai)) },
@@ -86,7 +106,8 @@ import Testing
       name: "both added the same id differently",
       mine: { $0.providers.append(Provider(id: "new", name: "N1", style: .openai)) },
       theirs: { $0.providers.append(Provider(id: "new", name: "N2", style: .openai)) },
-      expected: nil, conflict: "providers.new.name"),
+      expected: { $0.providers.append(Provider(id: "new", name: "N2", style: .openai)) },
+      conflicts: ["providers.new.name"]),
     Row(
       name: "theirs removed a provider mine left alone", mine: edit("alpha") { $0.name = "A2" },
       theirs: { $0.providers.removeAll { $0.id == "gamma" } },
@@ -104,13 +125,13 @@ import Testing
       expected: { $0.providers.removeAll { $0.id == "beta" } }),
     Row(
       name: "theirs removed a provider mine changed", mine: edit("gamma") { $0.timeout = 5 },
-      theirs: { $0.providers.removeAll { $0.id == "gamma" } }, expected: nil,
-      conflict: "providers.gamma"),
+      theirs: { $0.providers.removeAll { $0.id == "gamma" } },
+      expected: { $0.providers.removeAll { $0.id == "gamma" } }, conflicts: ["providers.gamma"]),
     Row(
       name: "mine removed a provider theirs changed",
       mine: { $0.providers.removeAll { $0.id == "gamma" } },
       theirs: edit("gamma") { $0.timeout = 5 },
-      expected: nil, conflict: "providers.gamma"),
+      expected: edit("gamma") { $0.timeout = 5 }, conflicts: ["providers.gamma"]),
     Row(
       name: "selection changed on one side", mine: { $0.selected = "beta" }, theirs: none,
       expected: { $0.selected = "beta" }),
@@ -122,11 +143,31 @@ import Testing
         session.selected = nil
       }),
     Row(
-      name: "selection changed differently", mine: { $0.selected = "beta" },
-      theirs: { $0.selected = "gamma" }, expected: nil, conflict: "selected"),
+      name: "selection changed on both sides: mine, the last writer, wins",
+      mine: { $0.selected = "beta" }, theirs: { $0.selected = "gamma" },
+      expected: { $0.selected = "beta" }),
     Row(
-      name: "mine selected a provider theirs removed", mine: { $0.selected = "gamma" },
-      theirs: { $0.providers.removeAll { $0.id == "gamma" } }, expected: nil, conflict: "selected"),
+      name: "selection changed by theirs only, mine changed a provider",
+      mine: edit("beta") { $0.name = "B2" }, theirs: { $0.selected = "gamma" },
+      expected: { session in
+        edit("beta") { $0.name = "B2" }(&session)
+        session.selected = "gamma"
+      }),
+    Row(
+      name: "mine selected a provider theirs removed: theirs' selection stays",
+      mine: { $0.selected = "gamma" }, theirs: { $0.providers.removeAll { $0.id == "gamma" } },
+      expected: { $0.providers.removeAll { $0.id == "gamma" } }),
+    Row(
+      name: "theirs removed the selected provider: none is selected",
+      mine: none,
+      theirs: { session in
+        session.providers.removeAll { $0.id == "alpha" }
+        session.selected = nil
+      },
+      expected: { session in
+        session.providers.removeAll { $0.id == "alpha" }
+        session.selected = nil
+      }),
     Row(
       name: "both moved the rotation cursor: mine wins",
       mine: edit("alpha") { $0.rotationCursor = 2 },
@@ -172,20 +213,31 @@ import Testing
     row.mine(&mine)
     var theirs = base
     row.theirs(&theirs)
-    if let conflict = row.conflict {
-      #expect(throws: StoreError.conflict(path: "/s.json", field: conflict)) {
-        try SessionMerge.merge(base: base, mine: mine, theirs: theirs, path: "/s.json")
-      }
-      return
-    }
     var expected = base
-    let change = try #require(row.expected)
-    change(&expected)
-    let merged = try SessionMerge.merge(base: base, mine: mine, theirs: theirs)
-    #expect(merged == expected)
+    row.expected(&expected)
+    let merged = SessionMerge.merge(base: base, mine: mine, theirs: theirs)
+    #expect(merged.session == expected)
+    #expect(merged.conflicts.map(\.place) == row.conflicts)
   }
 
-  /// Every field changed differently on both sides is refused by its name.
+  @Test func aConflictCarriesBothVersionsOfTheProvider() throws {
+    let base = Self.base()
+    var mine = base
+    mine.providers[1].keys = ["mine-key"]
+    var theirs = base
+    theirs.providers[1].keys = ["their-key"]
+    theirs.providers[1].enabled = true
+    let merged = SessionMerge.merge(base: base, mine: mine, theirs: theirs)
+    let conflict = try #require(merged.conflicts.first)
+    #expect(merged.conflicts.count == 1)
+    #expect(conflict.providerID == "beta")
+    #expect(conflict.field == "keys")
+    #expect(conflict.mine?.keys == ["mine-key"])
+    #expect(conflict.theirs == merged.session.provider("beta"))
+    #expect(conflict.theirs?.keys == ["their-key"])
+  }
+
+  /// Every field changed differently on both sides is named, and theirs kept.
   ///
   /// A Bool field cannot conflict (two sides that both changed it made the same
   /// change), and the rotation cursor never does.
@@ -220,9 +272,9 @@ import Testing
     mine(&mineSession)
     var theirsSession = base
     theirs(&theirsSession)
-    #expect(throws: StoreError.conflict(path: "", field: "providers.beta.\(field)")) {
-      try SessionMerge.merge(base: base, mine: mineSession, theirs: theirsSession)
-    }
+    let merged = SessionMerge.merge(base: base, mine: mineSession, theirs: theirsSession)
+    #expect(merged.conflicts.map(\.place) == ["providers.beta.\(field)"])
+    #expect(merged.session == theirsSession)
   }
 
   @Test func boolFieldsChangedOnBothSidesAgree() throws {
@@ -233,10 +285,11 @@ import Testing
     var theirs = base
     theirs.providers[1].enabled = true
     theirs.providers[1].isBuiltIn = true
-    let merged = try SessionMerge.merge(base: base, mine: mine, theirs: theirs)
-    #expect(merged.providers[1].enabled)
-    #expect(!merged.providers[1].needsKey)
-    #expect(merged.providers[1].isBuiltIn)
+    let merged = SessionMerge.merge(base: base, mine: mine, theirs: theirs)
+    #expect(merged.conflicts.isEmpty)
+    #expect(merged.session.providers[1].enabled)
+    #expect(!merged.session.providers[1].needsKey)
+    #expect(merged.session.providers[1].isBuiltIn)
   }
 
   /// A new stored property on Provider must be added to the merge: this fails until
@@ -257,15 +310,18 @@ import Testing
     changed.providers[1].rotationCursor = 1
     changed.providers.append(Provider(id: "delta", name: "D", style: .anthropic))
     changed.selected = "delta"
-    #expect(try SessionMerge.merge(base: base, mine: changed, theirs: base) == changed)
-    #expect(try SessionMerge.merge(base: base, mine: base, theirs: changed) == changed)
-    #expect(try SessionMerge.merge(base: base, mine: changed, theirs: changed) == changed)
+    for (mine, theirs) in [(changed, base), (base, changed), (changed, changed)] {
+      let merged = SessionMerge.merge(base: base, mine: mine, theirs: theirs)
+      #expect(merged.session == changed)
+      #expect(merged.conflicts.isEmpty)
+    }
   }
 
   @Test func theMergedSessionHasTheCurrentVersion() throws {
     var old = Self.base()
     old.version = 0
     #expect(
-      try SessionMerge.merge(base: old, mine: old, theirs: old).version == Session.currentVersion)
+      SessionMerge.merge(base: old, mine: old, theirs: old).session.version
+        == Session.currentVersion)
   }
 }

@@ -6,7 +6,8 @@ import Testing
 /// version 0 (no `version` field) migrated, newer ones refused, damage explained.
 @Suite struct SessionMigrationTests {
   static func decode(_ text: String) throws(StoreError) -> (session: Session, migratedFrom: Int?) {
-    try SessionMigration.decode(Data(text.utf8), path: "/s.json")
+    let loaded = try SessionMigration.decode(Data(text.utf8), path: "/s.json")
+    return (loaded.session, loaded.migratedFrom)
   }
 
   @Test func theCurrentVersionRoundTrips() throws {
@@ -66,19 +67,24 @@ import Testing
 
   @Test(arguments: [
     (
-      #"{"providers": [{"id": "a", "type": "openai"}, {"id": "b"}]}"#,
-      "providers[1]: custom provider \"b\" has no \"type\""
+      #"{"providers": [{"id": "a", "type": "openai"}, {"id": "b"}]}"#, "providers.b.type",
+      "it is missing, and a custom provider's style cannot be guessed"
     ),
-    (#"{"providers": [{"id": "a", "type": "soap"}]}"#, "providers[0].type: unknown style \"soap\""),
+    (
+      #"{"providers": [{"id": "a", "type": "soap"}]}"#, "providers.a.type", "unknown style \"soap\""
+    ),
     (
       #"{"providers": [{"id": "a", "type": "openai"}, {"id": "a", "type": "openai"}]}"#,
-      "providers[1]: the id \"a\" appears twice"
+      "providers[1].id", "\"a\" is the id of an earlier provider too"
     ),
-    (#"{"providers": [{"name": "x"}]}"#, "providers[0]: the field \"id\" is missing"),
-    (#"{"providers": [{"id": "a", "apiKey": ["k"]}]}"#, "providers[0].apiKey: expected a string"),
+    (#"{"providers": [{"name": "x"}]}"#, "providers[0].id", "it is missing"),
+    (
+      #"{"providers": [{"id": "a", "apiKey": ["k"]}]}"#, "providers.a.apiKey",
+      "expected a string, found a list"
+    ),
   ])
-  func badVersionZeroFilesAreExplained(text: String, reason: String) {
-    #expect(throws: StoreError.corrupt(path: "/s.json", reason: reason)) {
+  func badVersionZeroFilesAreExplained(text: String, field: String, problem: String) {
+    #expect(throws: StoreError.invalidValue(path: "/s.json", field: field, problem: problem)) {
       try Self.decode(text)
     }
   }
@@ -93,12 +99,8 @@ import Testing
   @Test(arguments: [
     ("", "the file is empty"),
     (" \n\t", "the file is empty"),
-    (#"{"version": -1, "providers": []}"#, "version -1 never existed"),
-    (#"{"version": "1", "providers": []}"#, "version: expected a number"),
-    (#"{"version": 1}"#, "the top level: the field \"providers\" is missing"),
-    (#"{"version": 1, "providers": [{"id": "a"}]}"#, "providers[0]: the field \"name\" is missing"),
-    (#"{"version": 1, "providers": {}}"#, "providers: expected a list"),
     ("[]", "the top level: expected an object"),
+    ("\"session\"", "the top level: expected an object"),
     (
       "{\"version\": 1,\n\"providers\": [\n  {\"id\": \"a\" \"name\": \"b\"}]}",
       "line 3, column 14: expected ',' or '}' after a field"
@@ -120,5 +122,25 @@ import Testing
     }
     #expect(path == "/s.json")
     #expect(found.hasPrefix(reason), "\(found)")
+  }
+
+  @Test(arguments: [
+    (#"{"version": -1, "providers": []}"#, "version", "version -1 never existed"),
+    (#"{"version": 0, "providers": []}"#, "version", "version 0 never existed"),
+    (#"{"version": "1", "providers": []}"#, "version", "expected a whole number, found a string"),
+    (#"{"version": 1.5, "providers": []}"#, "version", "1.5 is not a version"),
+    (#"{"version": 1}"#, "providers", "it is missing"),
+    (#"{"version": 1, "providers": [{"id": "a"}]}"#, "providers.a.name", "it is missing"),
+    (#"{"version": 1, "providers": {}}"#, "providers", "expected a list, found an object"),
+  ])
+  func badValuesAreNamed(text: String, field: String, problem: String) {
+    let error = #expect(throws: StoreError.self) { try Self.decode(text) }
+    guard case .invalidValue(let path, let found, let what)? = error else {
+      Issue.record("expected .invalidValue, got \(String(describing: error))")
+      return
+    }
+    #expect(path == "/s.json")
+    #expect(found == field)
+    #expect(what.hasPrefix(problem), "\(what)")
   }
 }

@@ -100,6 +100,55 @@ import Testing
     #expect(try fixture.store.load().session.provider("alpha")?.name == names[winner])
   }
 
+  /// Three scripts, each `use`-ing a different provider and changing it: the default
+  /// selection never conflicts, and every change is kept.
+  @Test func threeProcessesEachChangingADifferentProviderAllSave() throws {
+    let fixture = try Fixture()
+    defer { fixture.folder.remove() }
+    let base = try fixture.store.load().session
+    var withGamma = base
+    withGamma.providers.append(Provider(id: "gamma", name: "Gamma", style: .ollama))
+    _ = try fixture.store.save(withGamma, base: base)
+    let ids = ["alpha", "beta", "gamma"]
+    let probes = try ids.map {
+      try StoreProbe([fixture.path, "use-rename", $0, "By \($0)", "--wait"])
+    }
+    for probe in probes {
+      #expect(probe.line(startingWith: "loaded") != nil, "\(probe.lines)")
+    }
+    for probe in probes {
+      probe.send("go")
+    }
+    let results = probes.map { $0.finish() }
+    #expect(results.map(\.status) == [0, 0, 0], "\(results)")
+    let session = try fixture.store.load().session
+    #expect(session.providers.map(\.name) == ids.map { "By \($0)" })
+    #expect(ids.contains(session.selected ?? ""))
+  }
+
+  /// A shell whose change was refused takes the other's value, says so, and its
+  /// next change is saved.
+  @Test func aRefusedFieldDoesNotStopTheNextSave() throws {
+    let fixture = try Fixture()
+    defer { fixture.folder.remove() }
+    let first = try StoreProbe([fixture.path, "set-name", "alpha", "From First", "--wait"])
+    let second = try StoreProbe([
+      fixture.path, "rename-then-enable", "alpha", "From Second", "--wait",
+    ])
+    #expect(first.line(startingWith: "loaded") != nil, "\(first.lines)")
+    #expect(second.line(startingWith: "loaded") != nil, "\(second.lines)")
+    first.send("go")
+    #expect(first.finish().status == 0)
+    second.send("go")
+    let result = second.finish()
+    #expect(result.status == 0, "\(result)")
+    #expect(result.stdout.contains("kept-theirs providers.alpha.name"), "\(result)")
+    #expect(result.stdout.filter { $0.hasPrefix("saved ") }.count == 2, "\(result)")
+    let session = try fixture.store.load().session
+    #expect(session.provider("alpha")?.name == "From First")
+    #expect(session.provider("alpha")?.enabled == true)
+  }
+
   @Test func twoProcessesSavingInALoopLoseNothing() throws {
     let fixture = try Fixture()
     defer { fixture.folder.remove() }

@@ -1,3 +1,4 @@
+import CherrySystem
 import CherryTestSupport
 import Foundation
 
@@ -58,8 +59,8 @@ final class StoreProbe {
       if ready < 0, errno == EINTR { continue }
       guard ready > 0 else { continue }
       var buffer = [UInt8](repeating: 0, count: 4096)
-      let count = read(descriptor.fd, &buffer, buffer.count)
-      if count <= 0 { return nil }  // end of output: the probe has exited
+      let count = buffer.withUnsafeMutableBytes { try? SystemCall.read(descriptor.fd, into: $0) }
+      guard let count, count > 0 else { return nil }  // end of output: the probe has exited
       pending.append(contentsOf: buffer[0..<count])
     }
   }

@@ -89,6 +89,26 @@ struct BinaryTests {
     #expect(!result.stdout.contains("sk-proj-0123456789abcdefghijklmnop"))
   }
 
+  /// `-c 'key $VAR'`: cherry expanded the variable, so the key never was in the
+  /// process list, and no warning says it is.
+  @Test func aKeyFromAVariableOnTheCommandLineDoesNotWarn() throws {
+    let result = try Cherry().run(
+      ["-c", "use deepseek", "-c", "key $CHERRY_TEST_KEY"],
+      environment: ["CHERRY_TEST_KEY": "sk-proj-0123456789abcdefghijklmnop"])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(!result.stderr.contains("process list"), "\(result.stderr)")
+    #expect(result.stderr.contains("1 key"))
+  }
+
+  /// `save` on a session file that does not exist yet writes it.
+  @Test func saveWritesANewSessionFile() throws {
+    let cherry = Cherry()
+    let result = try cherry.run(["-c", "save"])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stderr.contains("saved to"), "\(result.stderr)")
+    #expect(cherry.sessionBytes() != nil)
+  }
+
   @Test func aFailedScriptLeavesTheSessionFileByteForByte() throws {
     let cherry = Cherry()
     #expect(try cherry.run(["-c", "use deepseek", "-c", "key sk-xxxx1"]).status == 0)

@@ -196,6 +196,7 @@ struct CommandTableTests {
     case .style: return "openai"
     case .kind: return "chat"
     case .endpointType: return "anthropic"
+    case .fault: return "401"
     case .kindChange: return "+vision"
     case .file: return "setup.cherryrc"
     case .url: return "https://api.example.com"

@@ -43,7 +43,8 @@ struct CompleterTests {
     Case(id: "option name", line: "models --k", from: 7, candidates: ["--kind"]),
     Case(id: "kind value", line: "models --kind emb", from: 14, candidates: ["embedding"]),
     Case(
-      id: "set names", line: "set ", from: 4, candidates: ["echo", "on_error", "trace", "json"]),
+      id: "set names", line: "set ", from: 4,
+      candidates: ["echo", "on_error", "trace", "json", "pager"]),
     Case(id: "set values", line: "set on_error c", from: 13, candidates: ["continue"]),
     Case(id: "kind changes", line: "model gpt-4o kinds +vi", from: 19, candidates: ["+vision"]),
     Case(id: "model of model", line: "model deep", from: 6, candidates: ["deepseek-chat"]),

@@ -137,4 +137,21 @@ struct ShellSavingTests {
     #expect(run.stderr.contains("nothing is saved"))
     #expect(harness.sessionBytes() == nil)
   }
+
+  /// With changes the file could not take, the first `quit` warns and stays;
+  /// a second one leaves (issue 8).
+  @Test func quitWithUnsavedChangesNeedsASecondQuit() async throws {
+    // Tests run as root, so permissions stop nothing: /proc refuses new files to root too.
+    let harness = ShellHarness()
+    harness.options.sessionPath = "/proc/cherry-no-such-folder/session.json"
+    let (run, source) = await harness.interactive([
+      .line("use deepseek"), .line("quit"), .line("models"), .line("quit"), .line("quit"),
+      .line("never reached"),
+    ])
+    #expect(run.status == .success)
+    #expect(run.stderr.components(separatedBy: "quit again to leave without them").count == 3)
+    // Both warnings were followed by a prompt; the third line after the second
+    // warning (the last quit) ended the shell.
+    #expect(source.prompts.count == 5, "\(source.prompts)")
+  }
 }

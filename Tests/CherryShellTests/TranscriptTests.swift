@@ -48,6 +48,10 @@ struct TranscriptTests {
     }
     let run = await harness.run([.file(path: path)]) { options in
       options.echo = true
+      if let server {
+        options.demo = DemoControl(server)
+        options.environment["CHERRY_DEMO_ROOT"] = DemoSession.root(port: server.port)
+      }
       options.json = flags.contains("--json")
       options.keepGoing = flags.contains("--keep-going")
     }

@@ -14,18 +14,16 @@ final class DemoServerProcess {
   private let output: Int32
   private var stopped = false
 
-  /// Starts `cherry-demo` (next to the built `cherry`) and reads its port.
+  /// Starts the built `cherry-demo` and reads its port.
   ///
   /// - Parameters:
   ///   - arguments: Its arguments, e.g. `["--fault", "stall"]`.
   ///   - timeout: How long to wait for the `port <N>` line, in seconds.
   /// - Throws: ``TerminalSession/HarnessError`` when it cannot start or prints no port.
   init(arguments: [String], timeout: Double = 20) throws {
-    guard let cherry = CherryBinary.path else {
-      throw TerminalSession.HarnessError(description: "no built cherry; set CHERRY_BIN")
+    guard let path = BuiltBinary.existing("cherry-demo") else {
+      throw TerminalSession.HarnessError(description: "no built cherry-demo; set CHERRY_BIN_DIR")
     }
-    let path = URL(fileURLWithPath: cherry).deletingLastPathComponent()
-      .appendingPathComponent("cherry-demo").path
     var pipe: [Int32] = [-1, -1]
     guard Glibc.pipe(&pipe) == 0 else { throw Self.error("pipe") }
 

@@ -24,7 +24,7 @@ struct RCFileTerminalTests {
     let home = try TemporaryHome()
     let sessionFile = home.url.appendingPathComponent("session.json").path
     if sessionExists {
-      let cherry = try #require(CherryBinary.path, "no built cherry; set CHERRY_BIN")
+      let cherry = try #require(BuiltBinary.existing("cherry"), "no built cherry; set CHERRY_BIN")
       let made = try ProcessRunner.run(
         cherry, ["--no-rc", "-c", "use openai"],
         environment: ["CHERRY_HOME": home.url.path])

@@ -52,7 +52,7 @@ struct RequestTerminalTests {
   func noSpinnerOffATerminal() async throws {
     let server = try DemoServerProcess(arguments: ["--fault", "stall"])
     defer { server.stop() }
-    let cherry = try #require(CherryBinary.path, "no built cherry; set CHERRY_BIN")
+    let cherry = try #require(BuiltBinary.existing("cherry"), "no built cherry; set CHERRY_BIN")
     let home = try TemporaryHome()
     let commands = [
       "provider add slow --type openai --url http://127.0.0.1:\(server.port)",

@@ -1,3 +1,4 @@
+import CherryTestSupport
 import Foundation
 import Testing
 
@@ -38,7 +39,7 @@ final class TerminalSession {
     guard let tmux = TerminalTestGate.tmuxPath else {
       throw HarnessError(description: "tmux is not installed: run scripts/test, which installs it")
     }
-    guard let binary = CherryBinary.path else {
+    guard let binary = BuiltBinary.existing("cherry") else {
       throw HarnessError(
         description: "no built cherry next to \(CommandLine.arguments[0]); set CHERRY_BIN")
     }
@@ -46,7 +47,8 @@ final class TerminalSession {
     self.home = home
     let command = ([binary] + (readsRC ? [] : ["--no-rc"]) + arguments).map(Self.quoted)
       .joined(separator: " ")
-    let variables = (["CHERRY_HOME": home.url.path].merging(environment) { $1 })
+    // No pager unless a test asks for one: long output would wait in `less`.
+    let variables = (["CHERRY_HOME": home.url.path, "PAGER": "cat"].merging(environment) { $1 })
       .sorted { $0.key < $1.key }
       .map { "\($0.key)=\(Self.quoted($0.value))" }
       .joined(separator: " ")
@@ -59,7 +61,14 @@ final class TerminalSession {
   }
 
   deinit {
+    // cherry writes its history as it exits, after kill-server returns: wait for it
+    // to end, or the test's home is removed first and written again (left behind).
+    let pane = (try? run(["list-panes", "-t", "cherry", "-F", "#{pane_pid}"])).flatMap {
+      Int32($0.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+    let running = pane.map(Self.children(of:)) ?? []
     _ = try? run(["kill-server"])
+    Polling.until(seconds: 10) { running.allSatisfy(Self.hasEnded) }
     // tmux leaves the socket file behind after kill-server.
     let folder = ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp"
     unlink("\(folder)/tmux-\(getuid())/\(socket)")
@@ -102,18 +111,16 @@ final class TerminalSession {
     sourceLocation: SourceLocation = #_sourceLocation,
     _ condition: (TerminalScreen) -> Bool
   ) async throws -> TerminalScreen {
-    let clock = ContinuousClock()
-    let deadline = clock.now + timeout
     var current = try screen()
-    while !condition(current) {
-      if clock.now >= deadline {
-        Issue.record(
-          "timed out waiting for \(what); the pane shows:\n\(current)",
-          sourceLocation: sourceLocation)
-        return current
-      }
-      try await Task.sleep(for: .milliseconds(50))
+    // A capture starts a tmux client: check every 50 ms, not at the default pace.
+    let shown = try await Polling.until(seconds: timeout / .seconds(1), every: .milliseconds(50)) {
       current = try screen()
+      return condition(current)
+    }
+    if !shown {
+      Issue.record(
+        "timed out waiting for \(what); the pane shows:\n\(current)",
+        sourceLocation: sourceLocation)
     }
     return current
   }
@@ -165,6 +172,20 @@ final class TerminalSession {
       throw HarnessError(description: "tmux \(arguments.joined(separator: " ")): \(text)")
     }
     return text
+  }
+
+  /// The processes `pid` started (Linux's `/proc/<pid>/task/<pid>/children`).
+  private static func children(of pid: Int32) -> [Int32] {
+    let list = try? String(contentsOfFile: "/proc/\(pid)/task/\(pid)/children", encoding: .utf8)
+    return (list ?? "").split(separator: " ").compactMap { Int32($0) }
+  }
+
+  /// Whether a process is gone or a zombie (it has done all it will ever do).
+  private static func hasEnded(_ pid: Int32) -> Bool {
+    guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+      let end = stat.lastIndex(of: ")")
+    else { return true }
+    return stat[end...].dropFirst(2).first == "Z"
   }
 
   /// Single-quotes a word for sh.

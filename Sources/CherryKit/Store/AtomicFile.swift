@@ -1,10 +1,6 @@
+import CherrySystem
 import FoundationEssentials
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Glibc
 
 /// Replaces a file so that a crash at any moment leaves either the old file or the
 /// new one, never a mix (DESIGN §2.4): the bytes go to a temporary file in the same
@@ -27,53 +23,51 @@ enum AtomicFile {
     _ data: Data, to path: String, reportedPath: String, mode: mode_t = 0o600,
     halfWritten: ((String) -> Void)? = nil
   ) throws(StoreError) {
-    let directory = SystemCall.directory(of: path)
+    let directory = SessionPath.directory(of: path)
     let temporary =
       directory + "/" + temporaryPrefix(for: path)
       + "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-    let fd = SystemCall.open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode)
-    guard fd >= 0 else {
+    let fd: Int32
+    do throws(SystemError) {
+      fd = try SystemCall.open(
+        temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode)
+    } catch {
       throw .cannotWrite(
-        path: reportedPath,
-        reason: "cannot create a file in \(directory): \(SystemCall.lastError())")
+        path: reportedPath, reason: "cannot create a file in \(directory): \(error)")
     }
-    func fail(_ step: String, _ code: Int32) -> StoreError {
+    func fail(_ step: String, _ error: SystemError) -> StoreError {
       close(fd)
       unlink(temporary)
-      return .cannotWrite(path: reportedPath, reason: "\(step): \(SystemCall.describe(code))")
+      return .cannotWrite(path: reportedPath, reason: "\(step): \(error)")
     }
     // The umask may have removed bits from `mode`; the file must end up exactly so.
-    guard fchmod(fd, mode) == 0 else { throw fail("setting the mode", errno) }
+    guard fchmod(fd, mode) == 0 else { throw fail("setting the mode", .current) }
     let bytes = [UInt8](data)
     let half = halfWritten == nil ? bytes.count : bytes.count / 2
-    if let code = SystemCall.writeAll(fd, bytes[0..<half]) {
-      throw fail("writing \(temporary)", code)
-    }
-    if let halfWritten {
-      guard fsync(fd) == 0 else { throw fail("flushing \(temporary)", errno) }
-      halfWritten(temporary)
-      if let code = SystemCall.writeAll(fd, bytes[half...]) {
-        throw fail("writing \(temporary)", code)
+    do throws(SystemError) {
+      try SystemCall.writeAll(fd, bytes[0..<half])
+      if let halfWritten {
+        guard fsync(fd) == 0 else { throw SystemError.current }
+        halfWritten(temporary)
+        try SystemCall.writeAll(fd, bytes[half...])
       }
+    } catch {
+      throw fail("writing \(temporary)", error)
     }
-    guard fsync(fd) == 0 else { throw fail("flushing \(temporary)", errno) }
+    guard fsync(fd) == 0 else { throw fail("flushing \(temporary)", .current) }
     guard close(fd) == 0 else {
-      let code = errno
+      let error = SystemError.current
       unlink(temporary)
-      throw .cannotWrite(
-        path: reportedPath, reason: "closing \(temporary): \(SystemCall.describe(code))")
+      throw .cannotWrite(path: reportedPath, reason: "closing \(temporary): \(error)")
     }
     guard rename(temporary, path) == 0 else {
-      let code = errno
+      let error = SystemError.current
       unlink(temporary)
-      throw .cannotWrite(
-        path: reportedPath, reason: "renaming the new file into place: \(SystemCall.describe(code))"
-      )
+      throw .cannotWrite(path: reportedPath, reason: "renaming the new file into place: \(error)")
     }
     // The new file is in place; a folder that cannot be flushed (some file systems
     // refuse fsync on folders) is no reason to report a failed save.
-    let folder = SystemCall.open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-    if folder >= 0 {
+    if let folder = try? SystemCall.open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC) {
       _ = fsync(folder)
       close(folder)
     }
@@ -82,7 +76,7 @@ enum AtomicFile {
   /// The name prefix of the temporary files for `path`: hidden, and tied to the
   /// file's name so leftovers can be found and removed.
   static func temporaryPrefix(for path: String) -> String {
-    "." + SystemCall.fileName(of: path) + ".tmp-"
+    "." + SessionPath.fileName(of: path) + ".tmp-"
   }
 
   /// Removes temporary files a killed save left next to `path`.
@@ -92,7 +86,7 @@ enum AtomicFile {
   ///
   /// - Parameter path: The session file.
   static func removeLeftovers(of path: String) {
-    let directory = SystemCall.directory(of: path)
+    let directory = SessionPath.directory(of: path)
     let prefix = temporaryPrefix(for: path)
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
       return
@@ -111,7 +105,7 @@ enum AtomicFile {
   /// - Throws: ``StoreError/cannotWrite(path:reason:)`` naming the folder that could
   ///   not be created.
   static func createParentDirectories(of path: String, reportedPath: String) throws(StoreError) {
-    let directory = SystemCall.directory(of: path)
+    let directory = SessionPath.directory(of: path)
     var status = stat()
     if stat(directory, &status) == 0 { return }
     var prefix = directory.hasPrefix("/") ? "" : "."
@@ -122,11 +116,11 @@ enum AtomicFile {
         chmod(prefix, 0o700)
         continue
       }
-      let code = errno
-      if code == EEXIST, stat(prefix, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
+      let error = SystemError.current
+      if error.code == EEXIST, stat(prefix, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
         continue
       }
-      let reason = code == EEXIST ? "it exists and is not a folder" : SystemCall.describe(code)
+      let reason = error.code == EEXIST ? "it exists and is not a folder" : error.description
       throw .cannotWrite(
         path: reportedPath, reason: "cannot create the folder \(prefix): \(reason)")
     }

@@ -1,8 +1,5 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import CherrySystem
+import Glibc
 
 /// An exclusive `flock(2)` on a sidecar file `<session file>.lock`, held while a save
 /// re-reads, merges and replaces the session file (DESIGN §2.4).
@@ -36,11 +33,12 @@ struct FileLock {
     path: String, reportedPath: String, timeout: Double
   ) throws(StoreError) -> FileLock {
     let lockPath = lockPath(for: path)
-    let fd = SystemCall.open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
-    guard fd >= 0 else {
+    let fd: Int32
+    do throws(SystemError) {
+      fd = try SystemCall.open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
+    } catch {
       throw .cannotWrite(
-        path: reportedPath,
-        reason: "cannot create the lock file \(lockPath): \(SystemCall.lastError())")
+        path: reportedPath, reason: "cannot create the lock file \(lockPath): \(error)")
     }
     // Polling with a deadline rather than a blocking flock: a blocking call can only
     // be bounded with signals, which a multithreaded process cannot use safely.
@@ -50,12 +48,11 @@ struct FileLock {
       if flock(fd, LOCK_EX | LOCK_NB) == 0 {
         return FileLock(descriptor: fd)
       }
-      let code = errno
-      if code == EINTR { continue }
-      guard code == EWOULDBLOCK || code == EAGAIN else {
+      let error = SystemError.current
+      if error.code == EINTR { continue }
+      guard error.code == EWOULDBLOCK || error.code == EAGAIN else {
         close(fd)
-        throw .cannotLock(
-          path: reportedPath, reason: "flock on \(lockPath): \(SystemCall.describe(code))")
+        throw .cannotLock(path: reportedPath, reason: "flock on \(lockPath): \(error)")
       }
       if SystemCall.monotonicSeconds() >= deadline {
         close(fd)

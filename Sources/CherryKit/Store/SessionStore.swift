@@ -1,19 +1,14 @@
 public import FoundationEssentials
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// Loads and saves the session file (DESIGN §2.4).
 ///
 /// A shell loads once, keeps the loaded session as its *base*, and passes both its
-/// current session and that base to every ``save(_:base:)``; the session a save
-/// returns is what the file now holds and becomes the next base. Saving takes a
-/// lock, re-reads the file, merges field by field (``SessionMerge``) and replaces the
-/// file atomically (``AtomicFile``), so two shells on one file never lose each other's
-/// changes, and a field both changed is refused rather than overwritten.
+/// current session and that base to every ``save(_:base:onConflict:)``; the
+/// session a save hands back is what the shell goes on with and the next base.
+/// Saving takes a lock, re-reads the file, merges field by field (``SessionMerge``)
+/// and replaces the file atomically (``AtomicFile``), so two shells on one file
+/// never lose each other's changes, and a field both changed is never silently
+/// overwritten. Fields this cherry does not know are kept (``UnknownFields``).
 ///
 /// A file that cannot be read or decoded is never written over: every save re-reads
 /// it first and stops at the same error.
@@ -49,37 +44,52 @@ public struct SessionStore: Sendable {
   ///
   /// - Returns: The session (migrated when older); for a missing file, the
   ///   catalogue's fresh session with ``LoadedSession/existed`` `false`. Warnings say
-  ///   when others can read or write the file.
-  /// - Throws: ``StoreError/unreadable(path:reason:)``, ``StoreError/corrupt(path:reason:)``
-  ///   or ``StoreError/newerVersion(path:found:supported:)``; the file is left as it is.
+  ///   when others can read or write the file, and name each value only a newer
+  ///   rule refuses.
+  /// - Throws: ``StoreError/invalidPath(path:reason:)`` (nothing is touched),
+  ///   ``StoreError/unreadable(path:reason:)``, ``StoreError/corrupt(path:reason:)``,
+  ///   ``StoreError/invalidValue(path:field:problem:)`` or
+  ///   ``StoreError/newerVersion(path:found:supported:)``; the file is left as it is.
   public func load() throws(StoreError) -> LoadedSession {
-    guard let file = try read(resolvedPath()) else {
+    try SessionPath.check(path)
+    guard let file = try read(SessionPath.target(of: path)) else {
       return LoadedSession(session: ProviderCatalogue.freshSession(), existed: false)
     }
-    let (session, migratedFrom) = try SessionMigration.decode(file.data, path: path)
-    return LoadedSession(
-      session: session, existed: true, warnings: permissionWarnings(mode: file.mode),
-      migratedFrom: migratedFrom)
+    var loaded = try SessionMigration.decode(file.data, path: path)
+    loaded.warnings = permissionWarnings(mode: file.mode) + loaded.warnings
+    return loaded
   }
 
   /// Saves `session`, keeping what other processes saved since `base` was loaded.
   ///
   /// Under the lock: re-reads the file (a missing file counts as `base`), merges
   /// `base`, `session` and the file's session, and writes the result to a temporary
-  /// file that is flushed and renamed into place with mode 0600. Missing folders are
-  /// created with mode 0700. When the merged bytes equal the file's, nothing is
-  /// written.
+  /// file that is flushed and renamed into place with mode 0600. A symbolic link is
+  /// written through to its target. Missing folders are created with mode 0700.
+  /// When the merged session equals the file's, nothing is written (a file others
+  /// can read is still rewritten with mode 0600).
+  ///
+  /// ``Session/selected`` is saved as the default selection for shells yet to
+  /// start, and only when this shell changed it since `base`; the last shell that
+  /// changed it wins, and it never conflicts.
   ///
   /// - Parameters:
   ///   - session: This process's session.
   ///   - base: The session this process last loaded or saved.
-  /// - Returns: The merged session now on disk; use it as the next `base`.
-  /// - Throws: ``StoreError/conflict(path:field:)`` when another process changed a
-  ///   field this one changed too; ``StoreError/cannotLock(path:reason:)``,
-  ///   ``StoreError/cannotWrite(path:reason:)``, or any error of ``load()`` for the
-  ///   file on disk. The file on disk is unchanged whenever an error is thrown.
-  public func save(_ session: Session, base: Session) throws(StoreError) -> Session {
-    let target = resolvedPath()
+  ///   - onConflict: What to do with a field both changed: ``ConflictPolicy/refuse``
+  ///     (a script) or ``ConflictPolicy/keepTheirs`` (the prompt).
+  /// - Returns: The session to go on with (use it as the next `base` too), and the
+  ///   fields where the other cherry's value was kept.
+  /// - Throws: ``StoreError/conflict(path:fields:)`` under ``ConflictPolicy/refuse``
+  ///   when another process changed a field this one changed too;
+  ///   ``StoreError/cannotLock(path:reason:)``, ``StoreError/cannotWrite(path:reason:)``,
+  ///   or any error of ``load()`` for the file on disk. The file on disk is unchanged
+  ///   whenever an error is thrown.
+  public func save(
+    _ session: Session, base: Session, onConflict: ConflictPolicy
+  ) throws(StoreError) -> SaveOutcome {
+    try SessionPath.check(path)
+    let target = try SessionPath.target(of: path)
     try AtomicFile.createParentDirectories(of: target, reportedPath: path)
     let lock = try FileLock.acquire(path: target, reportedPath: path, timeout: lockTimeout)
     defer { lock.release() }
@@ -88,19 +98,48 @@ public struct SessionStore: Sendable {
 
     let existing = try read(target)
     let theirs = try existing.map { file throws(StoreError) in
-      try SessionMigration.decode(file.data, path: path).session
+      try SessionMigration.decode(file.data, path: path)
     }
-    let merged = try SessionMerge.merge(
-      base: base, mine: session, theirs: theirs ?? base, path: path)
-    let data = try Self.encode(merged, path: path)
-    if let existing, existing.data == data, existing.mode & 0o777 == 0o600 {
-      return merged
+    let merge = SessionMerge.merge(
+      base: base, mine: session, theirs: theirs?.session ?? base)
+    if onConflict == .refuse, !merge.conflicts.isEmpty {
+      throw .conflict(path: path, fields: merge.conflicts.map(\.place))
     }
+    // Nothing to change leaves a hand-formatted file in its form; a file others
+    // can read is still rewritten, with mode 0600.
+    let unchanged = theirs.map { $0.migratedFrom == nil && $0.session == merge.session } ?? false
+    if !unchanged || existing.map({ $0.mode & 0o777 != 0o600 }) == true {
+      var data = try Self.encode(merge.session, path: path)
+      if let existing, let theirs, theirs.migratedFrom == nil {
+        data = try Self.keepingUnknownFields(
+          of: existing.data, decoded: theirs.session, in: data, path: path)
+      }
+      try write(data, to: target)
+    }
+    var next = merge.session
+    // The selection is this shell's own: another shell's `use` never changes it.
+    next.selected = session.selected.flatMap { next.provider($0) == nil ? nil : $0 }
+    return SaveOutcome(session: next, conflicts: merge.conflicts)
+  }
+
+  /// Replaces the (link-resolved) file, telling the test observer half-way.
+  private func write(_ data: Data, to target: String) throws(StoreError) {
     let observer = self.observer
     try AtomicFile.write(
       data, to: target, reportedPath: path,
       halfWritten: observer.map { observe in { observe(.halfWritten(temporaryPath: $0)) } })
-    return merged
+  }
+
+  /// Saves `session`, refusing any field another process changed too; the form
+  /// ``save(_:base:onConflict:)`` takes with ``ConflictPolicy/refuse``.
+  ///
+  /// - Parameters:
+  ///   - session: This process's session.
+  ///   - base: The session this process last loaded or saved.
+  /// - Returns: ``SaveOutcome/session``.
+  /// - Throws: What ``save(_:base:onConflict:)`` throws.
+  public func save(_ session: Session, base: Session) throws(StoreError) -> Session {
+    try save(session, base: base, onConflict: .refuse).session
   }
 
   /// The bytes a session is stored as: pretty-printed JSON with sorted keys (so a
@@ -113,93 +152,31 @@ public struct SessionStore: Sendable {
   /// - Throws: ``StoreError/cannotWrite(path:reason:)`` when a value has no JSON form
   ///   (such as a timeout that is not a number).
   public static func encode(_ session: Session, path: String) throws(StoreError) -> Data {
+    try encode(value: session, path: path)
+  }
+
+  /// `data` (an encoded session) with the fields of the file's bytes `file` that
+  /// this cherry does not know added back; `decoded` is `file`'s session.
+  private static func keepingUnknownFields(
+    of file: Data, decoded: Session, in data: Data, path: String
+  ) throws(StoreError) -> Data {
+    guard let fileTree = JSONValue.parse(file),
+      let knownTree = JSONValue.parse(try encode(decoded, path: path)),
+      let mergedTree = JSONValue.parse(data)
+    else { return data }
+    let kept = UnknownFields.keep(from: fileTree, known: knownTree, into: mergedTree)
+    return kept == mergedTree ? data : try encode(value: kept, path: path)
+  }
+
+  private static func encode(value: some Encodable, path: String) throws(StoreError) -> Data {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     do {
-      var data = try encoder.encode(session)
+      var data = try encoder.encode(value)
       data.append(0x0A)
       return data
     } catch {
       throw .cannotWrite(path: path, reason: "the session cannot be encoded: \(error)")
     }
-  }
-
-  /// The file to read and replace: a symbolic link is followed, so that a session
-  /// file kept elsewhere (a dotfiles repository) is updated in place rather than
-  /// having its link replaced by a plain file.
-  private func resolvedPath() -> String {
-    var status = stat()
-    guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFLNK,
-      let resolved = realpath(path, nil)
-    else { return path }
-    defer { free(resolved) }
-    return String(cString: resolved)
-  }
-
-  /// The file's bytes and mode, or `nil` when it does not exist.
-  private func read(_ target: String) throws(StoreError) -> (data: Data, mode: mode_t)? {
-    // O_NONBLOCK: a FIFO in the file's place must not hang the shell.
-    let fd = SystemCall.open(target, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-    guard fd >= 0 else {
-      let code = errno
-      if code == ENOENT { return nil }
-      throw .unreadable(path: path, reason: Self.reason(for: code))
-    }
-    defer { close(fd) }
-    var status = stat()
-    guard fstat(fd, &status) == 0 else {
-      throw .unreadable(path: path, reason: SystemCall.lastError())
-    }
-    switch status.st_mode & S_IFMT {
-    case S_IFREG: break
-    case S_IFDIR: throw .unreadable(path: path, reason: "it is a folder, not a file")
-    default: throw .unreadable(path: path, reason: "it is not a regular file")
-    }
-    // A session is a few kilobytes; a huge file is not one, and reading it whole
-    // would only exhaust memory.
-    let limit = 64 << 20
-    guard status.st_size <= limit else {
-      throw .corrupt(path: path, reason: "it is \(status.st_size) bytes, too large for a session")
-    }
-    switch SystemCall.readAll(fd, limit: limit) {
-    case .failure(let code):
-      throw .unreadable(path: path, reason: SystemCall.describe(code.number))
-    case .success(nil):
-      throw .corrupt(path: path, reason: "it is too large for a session")
-    case .success(let bytes?):
-      return (Data(bytes), status.st_mode)
-    }
-  }
-
-  private static func reason(for code: Int32) -> String {
-    switch code {
-    case EACCES: return "permission denied"
-    case ENOTDIR: return "a part of the path is not a folder"
-    case ELOOP: return "too many symbolic links"
-    default: return SystemCall.describe(code)
-    }
-  }
-
-  /// The session holds API keys: others being able to read (or change) it is
-  /// worth a line, though not a refusal.
-  private func permissionWarnings(mode: mode_t) -> [String] {
-    let shown = SystemCall.octal(mode & 0o777)
-    let fix = "run chmod 600 \(Self.shellQuoted(path))"
-    if mode & 0o044 != 0 {
-      return ["\(path) is readable by others (mode \(shown)); \(fix)"]
-    }
-    if mode & 0o022 != 0 {
-      return ["\(path) is writable by others (mode \(shown)); \(fix)"]
-    }
-    return []
-  }
-
-  /// `path` as a shell word: quoted only when it needs it.
-  private static func shellQuoted(_ text: String) -> String {
-    let plain = text.allSatisfy { $0.isLetter || $0.isNumber || "/._-+:@%,~".contains($0) }
-    if plain, !text.isEmpty { return text }
-    return "'"
-      + text.split(separator: "'", omittingEmptySubsequences: false)
-      .joined(separator: "'\\''") + "'"
   }
 }

@@ -25,26 +25,25 @@ struct SessionV0: Decodable {
   ///
   /// - Parameter path: The file, named in errors.
   /// - Returns: The migrated session.
-  /// - Throws: ``StoreError/corrupt(path:reason:)`` for a provider whose style is
-  ///   unknown or cannot be guessed.
+  /// - Throws: ``StoreError/invalidValue(path:field:problem:)`` for a provider whose
+  ///   style is unknown or cannot be guessed.
   func migrated(path: String) throws(StoreError) -> Session {
     var result: [Provider] = []
     for (index, old) in providers.enumerated() {
       result.append(try Self.migrate(old, index: index, path: path))
     }
-    let session = Session(providers: result, selected: selected)
-    try SessionMigration.checkUniqueIDs(session, path: path)
-    return session
+    return Session(providers: result, selected: selected)
   }
 
   private static func migrate(
     _ old: ProviderV0, index: Int, path: String
   ) throws(StoreError) -> Provider {
-    let place = "providers[\(index)]"
+    let place = old.id.isEmpty ? "providers[\(index)]" : "providers.\(old.id)"
     var style: APIStyle?
     if let type = old.type {
       guard let known = APIStyle(rawValue: type) else {
-        throw .corrupt(path: path, reason: "\(place).type: unknown style \"\(type)\"")
+        throw .invalidValue(
+          path: path, field: place + ".type", problem: "unknown style \"\(type)\"")
       }
       style = known
     }
@@ -55,8 +54,9 @@ struct SessionV0: Decodable {
     } else if let style {
       provider = Provider(id: old.id, name: old.name ?? old.id, style: style)
     } else {
-      throw .corrupt(
-        path: path, reason: "\(place): custom provider \"\(old.id)\" has no \"type\"")
+      throw .invalidValue(
+        path: path, field: place + ".type",
+        problem: "it is missing, and a custom provider's style cannot be guessed")
     }
     if let name = old.name { provider.name = name }
     if let host = old.apiHost?.trimmingSpaces, !host.isEmpty { provider.url = host }

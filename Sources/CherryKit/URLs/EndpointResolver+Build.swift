@@ -89,7 +89,7 @@ extension EndpointResolver {
       entered: entered, rule: .exact, chat: chat, models: models, modelsProblem: problem,
       embeddings: embeddings, warnings: warnings,
       ruleExplanation: "ends with \"#\": the URL is the chat endpoint exactly, nothing is "
-        + "added (the seed's rule); the model list replaces its operation path",
+        + "added (Cherry Studio's settings page's rule); the model list replaces its operation path",
       chatFormat: format)
   }
 
@@ -178,15 +178,16 @@ extension EndpointResolver {
       return "root URL: the \(style.rawValue) style's version /\(version) is added, \(then)"
     case .trailingSlash:
       return "ends with \"/\": no version is added, the path is kept as written "
-        + "(the seed's rule); \(then)\(droppedNote)"
+        + "(Cherry Studio's settings page's rule); \(then)\(droppedNote)"
     case .versionSegment(let segment):
       return "the path has the version segment /\(segment): no version is added "
-        + "(Cherry Studio's rule, not in the seed); \(then)"
+        + "(Cherry Studio's newer rule, beyond its settings page); \(then)"
     case .noVersion:
       return "this provider never takes a version (as in Cherry Studio): nothing is "
         + "added but /\(paths.chat)"
     case .exact:
-      return "ends with \"#\": the URL is the chat endpoint exactly (the seed's rule)"
+      return
+        "ends with \"#\": the URL is the chat endpoint exactly (Cherry Studio's settings page's rule)"
     }
   }
 }

@@ -60,7 +60,7 @@ extension EndpointResolver {
     if parts.exact {
       lines.append(
         "step 3: does it end with \"#\"? yes: the URL without the \"#\" is the chat "
-          + "endpoint exactly, nothing is added (the seed: \"#\" uses the address as is); "
+          + "endpoint exactly, nothing is added (Cherry Studio's settings page: \"#\" uses the address as is); "
           + "the model list and embeddings replace its /\(paths.exactOperation)")
       return
     }
@@ -95,7 +95,7 @@ extension EndpointResolver {
     guard !trailing else {
       lines.append(
         "step 6: does it end with \"/\"? yes: no version is added, whatever the path "
-          + "(the seed: \"a URL ending in / adds chat/completions\")")
+          + "(Cherry Studio's settings page: \"a URL ending in / adds chat/completions\")")
       return
     }
     lines.append("step 6: does it end with \"/\"? no")
@@ -103,15 +103,16 @@ extension EndpointResolver {
       lines.append(
         "step 7: does the path have a version segment (v<digits>, optionally alpha or "
           + "beta: v1, v3, v1beta), anywhere in it? yes, /\(segment): no version is added "
-          + "(Cherry Studio's rule, not in the seed)")
+          + "(Cherry Studio's newer rule, beyond its settings page)")
       return
     }
     lines.append(
       "step 7: does the path have a version segment (v<digits>, optionally alpha or "
-        + "beta), anywhere in it? no (Cherry Studio's rule, not in the seed)")
+        + "beta), anywhere in it? no (Cherry Studio's newer rule, beyond its settings page)")
     lines.append(
       "step 8: so it is a root: the \(style.rawValue) style's version /\(paths.version) "
-        + "is added, then /\(paths.chat) (the seed: enter only the root, cherry adds the rest)")
+        + "is added, then /\(paths.chat) (Cherry Studio's settings page: enter only the root, cherry adds the rest)"
+    )
   }
 
   private static func endpointLines(

@@ -5,7 +5,7 @@ public enum URLRule: Equatable, Sendable {
   /// carry no version segment of the URL's own (Azure appends `/openai/…` and an
   /// `api-version` query).
   case root(version: String)
-  /// The URL ends with `/`: no version was added, whatever the path (the seed's rule).
+  /// The URL ends with `/`: no version was added, whatever the path (Cherry Studio's settings page's rule).
   case trailingSlash
   /// The path has this version segment (`v3`, `v2beta`), anywhere in it
   /// (`/v1beta/openai`): no version was added. Cherry Studio's `hasAPIVersion`
@@ -14,6 +14,6 @@ public enum URLRule: Equatable, Sendable {
   /// The provider never takes a version (`perplexity`, `github`, `copilot`, as in
   /// Cherry Studio): only the operation path was added.
   case noVersion
-  /// The URL ends with `#`: it is the chat endpoint exactly (the seed's rule).
+  /// The URL ends with `#`: it is the chat endpoint exactly (Cherry Studio's settings page's rule).
   case exact
 }

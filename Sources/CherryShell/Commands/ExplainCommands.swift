@@ -9,11 +9,16 @@ enum ExplainCommands {
       throw ErrorMessage.missingArgument(
         invocation.path, invocation.words, invocation.spec.arguments[0])
     }
-    guard let provider else {
+    var lines: [String]
+    if let provider {
+      lines = EndpointResolver.explain(provider, url: invocation.argument(0))
+    } else {
       shell.note("(no provider selected: explaining for the openai style)")
-      return Report.text(EndpointResolver.explain(url: url, style: style))
+      lines = EndpointResolver.explain(url: url, style: style)
     }
-    return Report.text(EndpointResolver.explain(provider, url: invocation.argument(0)))
+    // One screen: what was entered, the rule, and where requests go.
+    if invocation.has(Options.short) { lines = lines.filter { !$0.hasPrefix("step ") } }
+    return Report.text(lines)
   }
 
   static func keys(_ shell: Shell, _ invocation: Invocation) async throws -> any CommandReport {

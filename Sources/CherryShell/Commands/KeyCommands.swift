@@ -5,12 +5,14 @@ enum KeyCommands {
   /// `key <keys>…`, or a bare `key` that asks on the terminal.
   static func set(_ shell: Shell, _ invocation: Invocation) async throws -> any CommandReport {
     guard !invocation.arguments.isEmpty else { return try await ask(shell, invocation) }
-    let list = try parse(invocation.arguments, shell: shell, command: invocation.name)
+    let list = try parse(
+      invocation.arguments, shell: shell, command: invocation.name, line: invocation.line)
     return try replace(shell, with: list)
   }
 
   static func add(_ shell: Shell, _ invocation: Invocation) async throws -> any CommandReport {
-    let list = try parse(invocation.arguments, shell: shell, command: invocation.name)
+    let list = try parse(
+      invocation.arguments, shell: shell, command: invocation.name, line: invocation.line)
     let changed = try shell.changeSelected { (provider) throws(ShellError) in
       var keys = provider.keys
       for key in list.keys where !keys.contains(key) { keys.append(key) }
@@ -22,7 +24,11 @@ enum KeyCommands {
   }
 
   static func remove(_ shell: Shell, _ invocation: Invocation) async throws -> any CommandReport {
-    let value = invocation.arguments[0]
+    if invocation.has(Options.failed) { return try removeFailed(shell, invocation) }
+    guard let value = invocation.argument(0) else {
+      throw ErrorMessage.missingArgument(
+        invocation.path, invocation.words, invocation.spec.arguments[0])
+    }
     let changed = try shell.changeSelected { (provider) throws(ShellError) in
       guard let number = Int(value), number >= 1, number <= provider.keys.count else {
         throw ErrorMessage.keyNumber(value, count: provider.keys.count)
@@ -34,6 +40,37 @@ enum KeyCommands {
       shell.note(
         "\(provider.id): removed \(Describe.key(removed, number: number)); \(summary(provider))")
     }
+    return shell.pageReport(changed)
+  }
+
+  /// `key rm --failed`: the keys the provider rejected in the last `test` or
+  /// `check` (kept by fingerprint, so a later process can act), listed, then removed.
+  private static func removeFailed(_ shell: Shell, _ invocation: Invocation) throws(ShellError)
+    -> any CommandReport
+  {
+    if let extra = invocation.argument(0) {
+      throw ErrorMessage.tooManyArguments(invocation.path, invocation.words, extra)
+    }
+    let provider = try shell.selectedProvider()
+    let failed = shell.failedKeys(of: provider.id)
+    let doomed = provider.keys.enumerated().compactMap { offset, key -> (Int, String, String)? in
+      failed[ListingCache.fingerprint(key)].map { (offset + 1, key, $0) }
+    }
+    guard !doomed.isEmpty else {
+      shell.note(
+        "\(provider.id): no key failed its last test or check; nothing removed"
+          + (failed.isEmpty ? " (run test or check first)" : ""))
+      return shell.pageReport(provider)
+    }
+    for (number, key, reason) in doomed {
+      shell.note("removing \(Describe.key(key, number: number)): \(reason.visible)")
+    }
+    let removed = Set(doomed.map(\.1))
+    let changed = try shell.changeSelected { (provider) throws(ShellError) in
+      provider.setKeys(provider.keys.filter { !removed.contains($0) })
+    }
+    shell.note(
+      "\(changed.id): removed \(Describe.count(removed.count, "key")); \(summary(changed))")
     return shell.pageReport(changed)
   }
 
@@ -91,9 +128,9 @@ enum KeyCommands {
   }
 
   /// Joins the words with a space (so `key sk-a, sk-b` works) and parses the list.
-  private static func parse(_ words: [String], shell: Shell, command: String) throws(ShellError)
-    -> KeyList
-  {
+  private static func parse(
+    _ words: [String], shell: Shell, command: String, line: String = ""
+  ) throws(ShellError) -> KeyList {
     let list: KeyList
     do {
       list = try APIKeyList.parse(words.joined(separator: " "))
@@ -101,8 +138,10 @@ enum KeyCommands {
       throw ErrorMessage.keyList(error, command: command)
     }
     for warning in list.warnings { shell.warn(warning.description) }
+    // Only a key written on the command line itself is in the process list: one
+    // that `$VAR` expanded to never was.
     if case .commandLine = shell.frames.last?.kind,
-      list.keys.contains(where: { !$0.hasPrefix("env:") })
+      list.keys.contains(where: { !$0.hasPrefix("env:") && line.contains($0) })
     {
       shell.warn(
         "a key given with -c is now in the process list and your shell history; "
@@ -116,7 +155,7 @@ enum KeyCommands {
     -> any CommandReport
   {
     let provider = try shell.selectedProvider()
-    guard shell.frames.last?.isPrompt == true, let readSecret = shell.options.readSecret else {
+    guard let readSecret = shell.options.readSecret else {
       throw ErrorMessage.bareKeyWithoutTerminal(provider.id)
     }
     shell.out.sink.flush()

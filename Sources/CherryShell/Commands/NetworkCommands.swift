@@ -32,7 +32,7 @@ enum NetworkCommands {
     try shell.updateSelected { (provider) throws(ShellError) in
       provider.markStale(listedIDs: Set(full.allIDs))
     }
-    shell.listing = KeptListing(providerID: current.id, listing: full)
+    shell.keepListing(full, models: listed, of: current)
     let pattern = invocation.argument(0)
     let kind = invocation[Options.kind]
     let free = invocation.has(Options.free)
@@ -83,6 +83,7 @@ enum NetworkCommands {
       }
       return await client.testAllKeys(provider, model: model, timeout: timeout)
     }
+    shell.recordKeyResults(results, of: provider)
     let passed = !results.isEmpty && results.allSatisfy(\.ok)
     let failed = results.filter { !$0.ok }.count
     return Report(
@@ -129,6 +130,7 @@ enum NetworkCommands {
     ) {
       await client.check(provider, concurrency: concurrency, timeout: timeout)
     }
+    shell.recordKeyResults(report.rows.flatMap(\.results), of: provider)
     let passed = report.failingCount == 0 && report.someKeysFailingCount == 0
     return Report(
       JSONShapes.check(report, provider: provider),

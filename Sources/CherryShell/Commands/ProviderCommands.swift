@@ -25,7 +25,7 @@ enum ProviderCommands {
           provider.enabled ? out.paint("on", .green) : "off",
           provider.id.visible, provider.name.visible, provider.type.rawValue,
           String(provider.keys.count), String(provider.models.count),
-          provider.url.isEmpty ? "(none: set url)" : KeyMask.maskLine(provider.url),
+          provider.url.isEmpty ? "(none: set url)" : URLSecrets.masked(provider.url).visible,
         ])
       }
       for entry in unsupported {
@@ -106,7 +106,7 @@ enum ProviderCommands {
     guard !provider.isBuiltIn else { throw ErrorMessage.builtInCannotBeRemoved(provider.id) }
     shell.session.providers.remove(at: index)
     if shell.session.selected == provider.id { shell.session.selected = nil }
-    if shell.listing?.providerID == provider.id { shell.listing = nil }
+    shell.forgetListing(of: provider.id)
     shell.note("removed \(provider.name) (\(provider.id))")
     return Report(JSONShapes.Removed(removed: provider.id))
   }

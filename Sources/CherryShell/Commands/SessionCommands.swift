@@ -7,11 +7,11 @@ enum SessionCommands {
       shell.note("this is a throw-away demo session: nothing is saved")
       return Report(JSONShapes.Saved(path: nil, saved: false))
     }
-    guard shell.hasUnsavedChanges else {
+    guard shell.hasUnsavedChanges || !FileText.exists(store.path) else {
       shell.note("nothing to save: \(store.path) is up to date")
       return Report(JSONShapes.Saved(path: store.path, saved: false))
     }
-    try shell.saveIfChanged()
+    try shell.saveIfChanged(evenIfUnchanged: true)
     shell.note("saved to \(store.path)")
     return Report(JSONShapes.Saved(path: store.path, saved: true))
   }

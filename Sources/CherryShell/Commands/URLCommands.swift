@@ -16,18 +16,29 @@ enum URLCommands {
     }
     let stored = provider.url
     try shell.updateSelected { (provider) throws(ShellError) in provider.url = stored }
+    shell.forgetListing(of: provider.id)  // it came from the old URL
     return describe(shell, try shell.selectedProvider())
   }
 
   static func reset(_ shell: Shell, _ invocation: Invocation) async throws -> any CommandReport {
+    // A demo provider goes back to the demo server's URL (its port changes per run).
+    let demoStart = try shell.options.demo?.startingProvider(shell.selectedProvider().id)
     try shell.updateSelected { (provider) throws(ShellError) in
+      if let demoStart {
+        provider.url = demoStart.url
+        provider.modelsURL = demoStart.modelsURL
+        provider.apiVersion = demoStart.apiVersion
+        return
+      }
       guard provider.isBuiltIn, let entry = ProviderCatalogue.entry(provider.id) else {
         throw ErrorMessage.customHasNoDefaultURL(provider.id)
       }
       provider.url = entry.defaultURL
       provider.modelsURL = entry.modelsURL
     }
-    shell.note("URL reset to the built-in default")
+    shell.forgetListing(of: try shell.selectedProvider().id)
+    shell.note(
+      demoStart == nil ? "URL reset to the built-in default" : "URL reset to the demo server's")
     return describe(shell, try shell.selectedProvider())
   }
 
@@ -64,6 +75,7 @@ enum URLCommands {
         throw ErrorMessage.url(error)
       }
     }
+    shell.forgetListing(of: try shell.selectedProvider().id)
     let changed = try shell.changeSelected { (provider) throws(ShellError) in
       provider.modelsURL = stored
       shell.note(

@@ -16,6 +16,9 @@ struct CompletionState {
   var headerNames: [String] = []
   /// Whether the selected provider has a built-in URL to reset to.
   var selectedHasDefaultURL = false
+  /// Whether a demo server runs (`--demo`), and the fault words it takes.
+  var inDemo = false
+  var faultWords: [String] = []
   /// Lists a folder: names, with `/` after sub-folders.
   var listDirectory: (String) -> [String] = { _ in [] }
 }
@@ -113,6 +116,7 @@ enum Completer {
     switch spec.availability {
     case .always: return true
     case .providerWithDefaultURL: return state.selectedHasDefaultURL
+    case .demo: return state.inDemo
     }
   }
 
@@ -152,6 +156,8 @@ enum Completer {
       return words + matching(typed, ProviderType.allCases.map(\.rawValue))
     case .kind:
       return words + matching(typed, ModelKind.allCases.map(\.rawValue))
+    case .fault:
+      return words + matching(typed, state.faultWords)
     case .endpointType:
       return words + matching(typed, ModelEndpointType.allCases.map(\.rawValue))
     case .kindChange:
@@ -241,8 +247,11 @@ extension Shell {
       state.headerNames = provider.headers.map(\.name)
       state.selectedHasDefaultURL =
         provider.isBuiltIn && ProviderCatalogue.entry(provider.id) != nil
+        || options.demo?.startingProvider(provider.id) != nil
     }
     state.listDirectory = { folder in FileText.list(folder) }
+    state.inDemo = options.demo != nil
+    state.faultWords = options.demo?.faultWords ?? []
     return state
   }
 }

@@ -187,6 +187,23 @@ enum ErrorMessage {
       fix: ["pick one first: use <provider>  ('providers' lists them)"])
   }
 
+  static func needsDemo(_ command: String) -> ShellError {
+    ShellError(
+      "\(command): there is no demo server in this session",
+      fix: ["start cherry with --demo (scripts/run --demo), which runs one on 127.0.0.1"])
+  }
+
+  static func tourNeedsDemo() -> ShellError {
+    ShellError(
+      "tour runs on the demo provider, and this session has none",
+      fix: ["start cherry --demo (scripts/run --demo); or write it out with: tour --print"])
+  }
+
+  static func demo(_ error: any Error) -> ShellError {
+    let lines = String(describing: error).split(separator: "\n").map(String.init)
+    return ShellError(lines.first ?? "the demo server refused", fix: Array(lines.dropFirst()))
+  }
+
   // MARK: - Providers
 
   static func unknownProvider(_ word: String, suggestion: String?) -> ShellError {

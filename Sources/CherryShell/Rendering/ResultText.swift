@@ -24,6 +24,10 @@ enum ListingText {
         let number = String(entry.number)
         var line = "  " + String(repeating: " ", count: width - number.count) + number + "  "
         line += entry.id.visible.padding(idWidth + 2) + Describe.kinds(entry.kinds)
+        if listing.isFree(entry) { line += "  " + output.paint("free", .yellow) }
+        if let name = entry.displayName, !sameWords(name, entry.id) {
+          line += "  “\(name.visible)”"
+        }
         if entry.added { line += "  " + output.paint("✓ added", .green) }
         lines.append(line)
       }
@@ -36,6 +40,15 @@ enum ListingText {
     lines.append("add with: + <number|id|group:<name>|'glob'>")
     return lines
   }
+}
+
+/// Whether a display name only respells the id (`Gpt 4o` for `gpt-4o`): then it
+/// says nothing and is not shown.
+private func sameWords(_ name: String, _ id: String) -> Bool {
+  func letters(_ text: String) -> String {
+    String(text.lowercased().filter { $0.isLetter || $0.isNumber })
+  }
+  return letters(name) == letters(id)
 }
 
 /// `test` and `check` results as text.

@@ -31,6 +31,8 @@ enum CommandOutcome {
 protocol CommandReport: Encodable {
   /// Writes the data as text to standard output.
   func write(to out: Output)
+  /// The data as text lines (what ``write(to:)`` writes), for the pager.
+  func textLines(_ out: Output) -> [String]
   /// How the command ended.
   var outcome: CommandOutcome { get }
   /// Warnings about the data, printed to standard error after it.
@@ -47,6 +49,7 @@ extension CommandReport {
   var warnings: [String] { [] }
   var notes: [String] { [] }
   var revealsSecrets: Bool { false }
+  func textLines(_ out: Output) -> [String] { [] }
 }
 
 /// A report made of a JSON shape and the text lines that show it.
@@ -76,6 +79,8 @@ struct Report<Data: Encodable>: CommandReport {
     self.notes = notes
     self.text = text
   }
+
+  func textLines(_ out: Output) -> [String] { text(out) }
 
   func write(to out: Output) {
     for (number, line) in text(out).enumerated() {

@@ -41,6 +41,18 @@ enum JSONShapes {
     var overrides: [String: Bool]
     var chat: Bool
     var stale: Bool
+    var name: String?
+    var price: Price?
+    /// `false` when the model is called without streaming.
+    var streaming: Bool?
+    var endpointType: String?
+  }
+
+  /// A model's price per million tokens.
+  struct Price: Encodable {
+    var input: Double
+    var output: Double
+    var currency: String?
   }
 
   struct Header: Encodable {
@@ -63,11 +75,14 @@ enum JSONShapes {
     var urlError: String?
     var modelsURL: String?
     var apiVersion: String?
+    /// The Anthropic-compatible URL in force (set, or the catalogue's default).
+    var anthropicURL: String?
     var models: [Model]
     var testModel: String?
     var headers: [Header]
     var proxy: String?
     var timeout: Double?
+    var notes: String?
   }
 
   /// `providers`: every provider, then the catalogue entries cherry cannot use.
@@ -85,7 +100,7 @@ enum JSONShapes {
         enabled: provider.enabled,
         selected: provider.id == selected, builtIn: provider.isBuiltIn, supported: true,
         unsupportedReason: nil, keys: provider.keys.count, models: provider.models.count,
-        url: provider.url)
+        url: URLSecrets.masked(provider.url))
     }
     rows += unsupported.map { entry in
       ProviderSummary(
@@ -112,29 +127,32 @@ enum JSONShapes {
       do {
         let resolved = try EndpointResolver.resolve(provider, model: nil)
         endpoints = Endpoints(
-          chat: resolved.chat, models: resolved.models, modelsProblem: resolved.modelsProblem,
-          embeddings: resolved.embeddings, rule: resolved.ruleExplanation,
+          chat: URLSecrets.masked(resolved.chat), models: resolved.models.map(URLSecrets.masked),
+          modelsProblem: resolved.modelsProblem,
+          embeddings: resolved.embeddings.map(URLSecrets.masked), rule: resolved.ruleExplanation,
           warnings: resolved.warnings)
       } catch {
         urlError = ErrorMessage.url(error).what
       }
     }
     let page = Page(
-      id: provider.id, name: provider.name, style: provider.style.rawValue,
+      id: provider.id, name: provider.name, style: provider.type.rawValue,
       builtIn: provider.isBuiltIn,
       enabled: provider.enabled, selected: selected, needsKey: provider.needsKey,
       keys: provider.keys.enumerated().map {
         Key(number: $0.offset + 1, masked: KeyMask.mask($0.element))
       },
-      nextKey: provider.nextKeyNumber, url: provider.url, endpoints: endpoints,
+      nextKey: provider.nextKeyNumber, url: URLSecrets.masked(provider.url), endpoints: endpoints,
       urlError: urlError,
-      modelsURL: provider.modelsURL, apiVersion: provider.apiVersion,
+      modelsURL: provider.modelsURL.map(URLSecrets.masked), apiVersion: provider.apiVersion,
+      anthropicURL: provider.effectiveAnthropicURL.map(URLSecrets.masked),
       models: provider.models.map { model($0, provider: provider) },
       testModel: provider.lastAddedChatModel?.id,
       headers: provider.headers.map {
         Header(name: $0.name, value: Describe.headerValue(name: $0.name, value: $0.value))
       },
-      proxy: provider.proxy.map { KeyMask.maskLine($0) }, timeout: provider.timeout)
+      proxy: provider.proxy.map(URLSecrets.masked), timeout: provider.timeout,
+      notes: provider.notes.flatMap { $0.isEmpty ? nil : $0 })
     return page
   }
 
@@ -155,7 +173,9 @@ enum JSONShapes {
     for (kind, on) in model.kindOverrides { overrides[kind.rawValue] = on }
     return Model(
       id: model.id, group: model.group, kinds: kinds.sorted().map(\.rawValue), overrides: overrides,
-      chat: ChatModelRule.isChatModel(kinds), stale: model.stale)
+      chat: ChatModelRule.isChatModel(kinds), stale: model.stale, name: model.displayName,
+      price: model.price.map { Price(input: $0.input, output: $0.output, currency: $0.currency) },
+      streaming: model.streaming, endpointType: model.endpointType?.rawValue)
   }
 
   struct ListingJSON: Encodable {
@@ -164,6 +184,9 @@ enum JSONShapes {
       var id: String
       var kinds: [String]
       var added: Bool
+      var name: String?
+      var free: Bool
+      var endpointTypes: [String]?
     }
 
     struct Group: Encodable {
@@ -191,7 +214,8 @@ enum JSONShapes {
           models: group.entries.map {
             ListingJSON.Entry(
               number: $0.number, id: $0.id, kinds: $0.kinds.sorted().map(\.rawValue),
-              added: $0.added)
+              added: $0.added, name: $0.displayName, free: listing.isFree($0),
+              endpointTypes: $0.endpointTypes?.map(\.rawValue))
           })
       }, stale: stale)
   }
@@ -311,6 +335,18 @@ extension JSONShapes {
 }
 
 extension JSONShapes {
+  /// `demo status`, `demo fault`, `demo reset`: the demo server's providers and faults.
+  struct DemoStatus: Encodable {
+    struct Row: Encodable {
+      var id: String
+      /// What its fault does; absent when it answers normally.
+      var fault: String?
+    }
+
+    var root: String
+    var providers: [Row]
+  }
+
   /// `ask`: the whole answer.
   struct Answer: Encodable {
     var provider: String

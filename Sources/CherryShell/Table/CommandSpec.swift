@@ -4,6 +4,8 @@ enum StateRequirement: Sendable {
   case none
   /// Acts on the selected provider: refused when none is selected.
   case selectedProvider
+  /// Drives the demo server: only in `cherry --demo`.
+  case demo
 }
 
 /// When a subcommand is offered by Tab: some only make sense in some states
@@ -13,6 +15,8 @@ enum Availability: Sendable {
   case always
   /// When the selected provider has a built-in URL to go back to.
   case providerWithDefaultURL
+  /// In `cherry --demo`.
+  case demo
 }
 
 /// One command, or one subcommand, as the table declares it: the single source

@@ -58,9 +58,13 @@ extension CommandTable {
           arguments: [ArgumentSpec("keys", .keys, .many, help: "the keys to add")],
           json: "provider", handler: KeyCommands.add),
         CommandSpec(
-          "rm", abstract: "Remove one key by its number",
-          arguments: [ArgumentSpec("N", .number, help: "the number of the key to remove")],
-          json: "provider", handler: KeyCommands.remove),
+          "rm", abstract: "Remove one key by its number, or every key that failed",
+          discussion:
+            "key rm --failed removes the keys the provider rejected in the last test or check (listing them first), also in a later cherry.",
+          arguments: [
+            ArgumentSpec("N", .number, .optional, help: "the number of the key to remove")
+          ],
+          options: [Options.failed.spec], json: "provider", handler: KeyCommands.remove),
         CommandSpec(
           "set", abstract: "Replace one key, keeping its number and the rotation",
           arguments: [
@@ -140,8 +144,8 @@ extension CommandTable {
         CommandSpec(
           "url", abstract: "How an address becomes the endpoints, rule by rule",
           discussion: "Defaults to the selected provider's URL, explained for its style.",
-          arguments: [ArgumentSpec("address", .url, .optional)], json: "text",
-          handler: ExplainCommands.url),
+          arguments: [ArgumentSpec("address", .url, .optional)], options: [Options.short.spec],
+          json: "text", handler: ExplainCommands.url),
         CommandSpec(
           "keys", abstract: "The key rules: the list, the comma, rotation, env:, masking",
           json: "text", handler: ExplainCommands.keys),

@@ -30,6 +30,42 @@ extension CommandTable {
       json: "empty", handler: ScriptCommands.pause),
   ]
 
+  /// `demo …`, `tour`: for teachers, in `cherry --demo`.
+  static let teachers: [CommandSpec] = [
+    CommandSpec(
+      "demo", abstract: "Control the demo server: faults on demand, status, reset",
+      discussion:
+        "For teachers: make a demo provider fail on purpose, then show what test, check and ask say. Only in cherry --demo.",
+      requirement: .demo,
+      subcommands: [
+        CommandSpec(
+          "fault", abstract: "Make one demo provider fail (or answer normally with off)",
+          arguments: [
+            ArgumentSpec("provider", .providerID, help: "the demo provider"),
+            ArgumentSpec(
+              "fault", .fault, .many,
+              help: "the fault: 401, 429, 500, stall, drop, slow <ms>, wrong-model or off"),
+          ],
+          examples: [
+            "demo fault demo-openai 401", "demo fault demo-anthropic slow 800",
+            "demo fault demo-openai wrong-model", "demo fault demo-openai off",
+          ],
+          json: "demo", handler: DemoCommands.fault),
+        CommandSpec(
+          "status", abstract: "Show each demo provider and its fault", json: "demo",
+          handler: DemoCommands.status),
+        CommandSpec(
+          "reset", abstract: "Put the demo server and session back as they started",
+          json: "demo", handler: DemoCommands.reset),
+      ],
+      handler: nil),
+    CommandSpec(
+      "tour", abstract: "A guided lesson through the settings page, on the demo provider",
+      discussion:
+        "Providers, keys and the comma rule, the three URL forms, Manage, +, the test, a failing key, enable — pausing between steps. Ctrl-C stops it. tour --print writes it as a .cherryrc to edit.",
+      options: [Options.print.spec], json: "text", handler: DemoCommands.tour),
+  ]
+
   /// `help`, `history`, `quit`.
   static let usual: [CommandSpec] = [
     CommandSpec(

@@ -67,6 +67,14 @@ enum Options {
     "--model", value: "model", kind: .addedModelID, help: "the model to ask",
     default: "the last added chat model")
 
+  /// `key rm --failed`.
+  static let failed = FlagKey(
+    "--failed", help: "remove the keys the provider rejected in the last test or check")
+  /// `tour --print`.
+  static let print = FlagKey(
+    "--print", help: "write the lesson as a .cherryrc instead of running it")
+  /// `explain url --short`.
+  static let short = FlagKey("--short", help: "only the result: the rule and the endpoints")
   /// `note --clear`.
   static let clear = FlagKey("--clear", help: "remove the note")
 

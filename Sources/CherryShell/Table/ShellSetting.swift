@@ -32,6 +32,11 @@ struct ShellSetting: Sendable {
       name: "json", abstract: "print every command's result as one JSON object on one line",
       on: Choice("on"), off: Choice("off")
     ) { $0.json = $1 },
+    ShellSetting(
+      name: "pager",
+      abstract: "show output longer than the screen through $PAGER (less -FRX), at the prompt",
+      on: Choice("on"), off: Choice("off")
+    ) { $0.pager = $1 },
   ]
 
   /// The `set <name>` subcommand of this setting.

@@ -21,6 +21,8 @@ enum ValueKind: Sendable, Equatable {
   case kind
   /// A model's endpoint type on a `new-api` provider (`anthropic`).
   case endpointType
+  /// A demo fault's words (`401`, `slow 800`, `off`).
+  case fault
   /// A kind change: `+vision`, `-tools`.
   case kindChange
   /// A file path.
@@ -64,7 +66,7 @@ enum ValueKind: Sendable, Equatable {
       return ModelKind(rawValue: word.lowercased()) == nil
         ? "a kind: " + ModelKind.allCases.map(\.rawValue).joined(separator: " ") : nil
     case .command, .providerID, .modelID, .addedModelID, .kindChange, .file, .url, .keys,
-      .headerName, .word, .text:
+      .headerName, .word, .text, .fault:
       return nil
     }
   }
@@ -82,6 +84,8 @@ enum ValueKind: Sendable, Equatable {
       return word.contains("://") || word.contains(".") || word.contains(":")
     case .number, .seconds, .style, .kind, .endpointType:
       return problem(with: word) == nil
+    case .fault:
+      return true
     case .command, .providerID, .modelID, .addedModelID, .kindChange, .file, .headerName,
       .word, .text:
       return true

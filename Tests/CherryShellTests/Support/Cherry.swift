@@ -6,10 +6,7 @@ import Foundation
 struct Cherry {
   let folder = TemporaryFolder()
 
-  static var binary: String {
-    if let path = ProcessInfo.processInfo.environment["CHERRY_BIN"], !path.isEmpty { return path }
-    return BuiltBinary.path("cherry")
-  }
+  static var binary: String { BuiltBinary.path("cherry") }
 
   var sessionPath: String { folder.path + "/session.json" }
 

@@ -7,6 +7,13 @@
 //   cherry-store-probe FILE add ID NAME             add a custom openai provider
 //   cherry-store-probe FILE set-name ID NAME        rename a provider
 //   cherry-store-probe FILE select ID               select a provider
+//   cherry-store-probe FILE use-rename ID NAME      select a provider and rename it (what
+//                                                   a script `use ID` + a change does)
+//   cherry-store-probe FILE rename-then-enable ID NAME
+//                                                   rename and save keeping the other
+//                                                   cherry's value on a conflict (print
+//                                                   "kept-theirs FIELD" for each), then
+//                                                   enable the provider and save again
 //   cherry-store-probe FILE rotate ID               move the rotation cursor on by one
 //   cherry-store-probe FILE rename-loop ID PREFIX N rename N times (PREFIX-1 … PREFIX-N),
 //                                                   each a load, a change and a save
@@ -18,30 +25,18 @@
 //                                                   line on stdin (the test kills it there)
 // Options, after the command: --wait (print "loaded" after loading, save only after a
 // line on stdin, so two probes can save at the same moment), --lock-timeout SECONDS.
+// Saves refuse a conflict (as a script does) except in rename-then-enable.
 // Exit status: 0 saved; 2 bad command line; 3 a StoreError, printed on stdout as
 // "store-error <case> <detail>" and in full on stderr.
 
 @_spi(Testing) import CherryKit
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import CherrySystem
+import Glibc
 
 /// Writes a line straight to a descriptor: stdout is a pipe, which stdio would
 /// buffer until exit, and the test waits for each line as it comes.
 func emit(_ descriptor: Int32, _ line: String) {
-  let bytes = Array((line + "\n").utf8)
-  var offset = 0
-  while offset < bytes.count {
-    let written = bytes[offset...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-    if written < 0 {
-      if errno == EINTR { continue }
-      return
-    }
-    offset += written
-  }
+  try? SystemCall.writeAll(descriptor, line + "\n")
 }
 
 /// Prints a line on stdout at once.
@@ -57,10 +52,12 @@ func usage(_ problem: String) -> Never {
 /// The short machine-readable form of an error, for the tests.
 func summary(_ error: StoreError) -> String {
   switch error {
+  case .invalidPath: return "invalid-path"
   case .unreadable: return "unreadable"
   case .corrupt: return "corrupt"
+  case .invalidValue(_, let field, _): return "invalid-value \(field)"
   case .newerVersion(_, let found, _): return "newer-version \(found)"
-  case .conflict(_, let field): return "conflict \(field)"
+  case .conflict(_, let fields): return "conflict \(fields.joined(separator: " "))"
   case .cannotWrite: return "cannot-write"
   case .cannotLock: return "cannot-lock"
   }
@@ -96,10 +93,17 @@ func change(_ session: inout Session, _ id: String, _ body: (inout Provider) -> 
   body(&session.providers[index])
 }
 
-/// One load, change and save.
+/// Prints the providers of a saved session.
+func saySaved(_ session: Session) {
+  say("saved " + session.providers.map { "\($0.id)=\($0.name)" }.joined(separator: " "))
+}
+
+/// One load, change and save; returns the session the save handed back.
+@discardableResult
 func loadChangeSave(
-  store: SessionStore, waitForGo: Bool, _ body: (inout Session) -> Void
-) throws(StoreError) {
+  store: SessionStore, waitForGo: Bool, onConflict: ConflictPolicy = .refuse,
+  _ body: (inout Session) -> Void
+) throws(StoreError) -> Session {
   let loaded = try store.load()
   for warning in loaded.warnings {
     say("warning \(warning)")
@@ -110,8 +114,12 @@ func loadChangeSave(
     say("loaded")
     _ = readLine()
   }
-  let saved = try store.save(session, base: loaded.session)
-  say("saved " + saved.providers.map { "\($0.id)=\($0.name)" }.joined(separator: " "))
+  let outcome = try store.save(session, base: loaded.session, onConflict: onConflict)
+  for conflict in outcome.conflicts {
+    say("kept-theirs \(conflict.place)")
+  }
+  saySaved(outcome.session)
+  return outcome.session
 }
 
 var store = SessionStore(path: file, lockTimeout: lockTimeout)
@@ -138,6 +146,22 @@ do {
   case "select":
     let id = argument(0)
     try loadChangeSave(store: store, waitForGo: wait) { $0.selected = id }
+  case "use-rename":
+    let id = argument(0)
+    let name = argument(1)
+    try loadChangeSave(store: store, waitForGo: wait) { session in
+      session.selected = id
+      change(&session, id) { $0.name = name }
+    }
+  case "rename-then-enable":
+    let id = argument(0)
+    let name = argument(1)
+    let saved = try loadChangeSave(store: store, waitForGo: wait, onConflict: .keepTheirs) {
+      change(&$0, id) { $0.name = name }
+    }
+    var session = saved
+    change(&session, id) { $0.enabled = true }
+    saySaved(try store.save(session, base: saved, onConflict: .refuse).session)
   case "rotate":
     let id = argument(0)
     try loadChangeSave(store: store, waitForGo: wait) { session in
