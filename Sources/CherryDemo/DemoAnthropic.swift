@@ -24,7 +24,7 @@ enum DemoAnthropic {
   static func respond(_ context: DemoContext) -> DemoResponse {
     switch context.route.operation {
     case .models: return modelList(context)
-    case .embeddings:
+    case .embeddings, .show:
       return context.error(404, .notFound, "Not found: Anthropic has no embeddings endpoint")
     case .chat, .streamChat: return messages(context)
     }

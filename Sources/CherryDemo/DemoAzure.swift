@@ -24,6 +24,7 @@ enum DemoAzure {
   static func respond(_ context: DemoContext) -> DemoResponse {
     switch context.route.operation {
     case .models: return .json(200, modelList(context.models))
+    case .show: return DemoRouter.unknownPath(context.request)
     case .embeddings:
       return DemoOpenAI.checked(context, needs: "input") ?? DemoOpenAI.embeddings(context)
     case .chat, .streamChat:

@@ -31,7 +31,7 @@ struct DemoContext: Sendable {
     switch route.operation {
     case .streamChat: return true
     case .chat: return fields?.stream ?? (route.style == .ollama)
-    case .models, .embeddings: return false
+    case .models, .embeddings, .show: return false
     }
   }
 

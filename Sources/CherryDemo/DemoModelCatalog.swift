@@ -55,6 +55,54 @@ public enum DemoModelCatalog {
     id.lowercased().contains("embed")
   }
 
+  /// The endpoint types a New API gateway lists for a model
+  /// (``DemoVendorLists``): one `endpoint_type`, or `supported_endpoint_types`.
+  ///
+  /// Claude models speak Anthropic's API, Gemini models Gemini's, the o-series
+  /// OpenAI's Responses first, image models only generate images, rerank models only
+  /// rerank (`jina-rerank`, which clients have no chat endpoint for), and
+  /// `deepseek-reasoner` gives its one type in `endpoint_type`; every other model
+  /// speaks OpenAI's chat.
+  ///
+  /// - Parameter id: A model id.
+  /// - Returns: The single type, if any, and the supported ones, in order.
+  static func newAPIEndpointTypes(_ id: String) -> (single: String?, supported: [String]) {
+    let lower = id.lowercased()
+    if lower.contains("rerank") { return (nil, ["jina-rerank"]) }
+    if lower.hasPrefix("dall-e") || lower.contains("image") { return (nil, ["image-generation"]) }
+    if lower.hasPrefix("claude") { return (nil, ["anthropic", "openai"]) }
+    if lower.hasPrefix("gemini"), !isEmbedding(id) { return (nil, ["gemini", "openai"]) }
+    if lower.hasPrefix("deepseek-reasoner") { return ("anthropic", []) }
+    if lower.first == "o", lower.dropFirst().first?.isNumber == true {
+      return (nil, ["openai-response", "openai"])
+    }
+    return (nil, ["openai"])
+  }
+
+  /// What Ollama's `/api/show` says a model can do (``DemoOllama``): `embedding` for
+  /// embedding models; otherwise `completion`, with `vision` for names with `vision`,
+  /// `vl` or `llava`, `tools` for the Qwen, Llama 3, Mistral and GPT families, and
+  /// `thinking` for names with `think`, `reason` or `r1`, and Qwen 3.
+  ///
+  /// Some of these the names alone do not give (`qwen2.5vl:3b` is vision, an
+  /// `acme-thinker` thinks), which is what the probe is for.
+  ///
+  /// - Parameter id: A model id.
+  /// - Returns: The capability names, in Ollama's order.
+  static func ollamaCapabilities(_ id: String) -> [String] {
+    let lower = id.lowercased()
+    if isEmbedding(id) { return ["embedding"] }
+    var names = ["completion"]
+    if ["vision", "vl", "llava"].contains(where: lower.contains) { names.append("vision") }
+    if ["qwen", "llama3", "mistral", "gpt"].contains(where: lower.contains) {
+      names.append("tools")
+    }
+    if ["think", "reason", "r1", "qwen3"].contains(where: lower.contains) {
+      names.append("thinking")
+    }
+    return names
+  }
+
   /// A left-zero-padded decimal number (no Foundation `String(format:)`).
   static func padded(_ value: Int, width: Int) -> String {
     let digits = String(value)

@@ -20,8 +20,9 @@ enum DemoOpenAI {
   /// Answers an authenticated OpenAI-style request.
   static func respond(_ context: DemoContext) -> DemoResponse {
     switch context.route.operation {
-    case .models: return .json(200, modelList(context.models))
+    case .models: return DemoVendorLists.list(context) ?? .json(200, modelList(context.models))
     case .embeddings: return checked(context, needs: "input") ?? embeddings(context)
+    case .show: return DemoRouter.unknownPath(context.request)
     case .chat, .streamChat:
       if context.route.style == .openaiResponse {
         return checked(context, needs: "input") ?? responses(context)

@@ -4,8 +4,9 @@ public import CherryKit
 /// where under the demo server's root its URL points.
 ///
 /// The server tells the demo providers apart by what a request looks like: a
-/// path under ``DemoGateway/pathPrefix`` is `demo-gateway`'s, any other request
-/// is the provider of its style. So a fault set on `demo-openai` also reaches a
+/// path under a provider's own ``path`` (``DemoGateway/pathPrefix``,
+/// ``DemoVendorLists/newAPIPrefix``) is that provider's, any other request is the
+/// provider of its style. So a fault set on `demo-openai` also reaches a
 /// custom provider the user points at the demo server with the `openai` style.
 public struct DemoProvider: Equatable, Sendable {
   /// The provider id, such as `demo-openai`.
@@ -15,8 +16,11 @@ public struct DemoProvider: Equatable, Sendable {
   /// The API style.
   public var style: APIStyle
   /// The path after the server's root in the provider's URL: empty for the root,
-  /// or the gateway's path, which the URL rules cannot reach from a root.
+  /// or a path of its own (the gateway's, which the URL rules cannot reach from a
+  /// root; the New API gateway's, whose list carries endpoint types).
   public var path: String
+  /// Whether the provider is a `new-api` provider (``ProviderType/newAPI``).
+  public var isNewAPI = false
 
   /// The provider's URL as the demo session starts with it.
   ///
@@ -37,6 +41,7 @@ public struct DemoProvider: Equatable, Sendable {
       url: url(root: root))
     provider.keys = DemoSession.keys
     if style == .azureOpenAI { provider.apiVersion = DemoSession.azureAPIVersion }
+    if isNewAPI { provider.type = .newAPI }
     return provider
   }
 }

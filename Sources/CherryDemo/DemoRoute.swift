@@ -10,6 +10,8 @@ enum DemoOperation: Sendable, Equatable {
   case streamChat
   /// An embeddings request.
   case embeddings
+  /// Ollama's `/api/show`: what one model is and can do.
+  case show
 }
 
 /// The style and operation a request path names.
@@ -28,11 +30,16 @@ struct DemoRoute: Sendable, Equatable {
   /// The method the route takes.
   var method: String { operation == .models ? "GET" : "POST" }
 
+  /// The extra list a provider keeps beside its model list (OpenRouter's embedding
+  /// models), served under any root or version as `/models` is.
+  static let embeddingsListSuffix = "/embeddings/models"
+
   /// Finds the route of a request, or `nil` when no style has this path.
   ///
   /// The OpenAI-shaped operations (`/chat/completions`, `/responses`, `/messages`,
   /// `/embeddings`, `/models`) must come right after the root or after a version
-  /// segment (`/v1`, `/gw/v2`, `/v1beta`), as a real server's would: so every URL
+  /// segment (`/v1`, `/gw/v2`, `/v1beta`, or such a segment and `/openai`), as a
+  /// real server's would: so every URL
   /// form of DESIGN §1.2 is served, and a wrong URL (`/nowhere/models`) is a 404.
   /// Paths under `/gateway/` are ``DemoGateway``'s alone.
   static func match(_ request: DemoRequest) -> DemoRoute? {
@@ -42,7 +49,7 @@ struct DemoRoute: Sendable, Equatable {
     if let gemini = geminiMethod(path) { return gemini }
     let ollama: [(String, DemoOperation)] = [
       ("/api/tags", .models), ("/api/chat", .chat), ("/api/embed", .embeddings),
-      ("/api/embeddings", .embeddings),
+      ("/api/embeddings", .embeddings), ("/api/show", .show),
     ]
     for (suffix, operation) in ollama where path.hasSuffix(suffix) {
       return DemoRoute(style: .ollama, operation: operation)
@@ -50,13 +57,19 @@ struct DemoRoute: Sendable, Equatable {
     if path.hasSuffix("/openai/models"), isAzureList(request) {
       return DemoRoute(style: .azureOpenAI, operation: .models)
     }
+    if path.hasSuffix(embeddingsListSuffix),
+      isRootOrVersion(path.dropLast(embeddingsListSuffix.count))
+    {
+      return DemoRoute(style: .openai, operation: .models)
+    }
     let versioned: [(String, APIStyle?, DemoOperation)] = [
       ("/responses", .openaiResponse, .chat), ("/messages", .anthropic, .chat),
       ("/chat/completions", .openai, .chat), ("/embeddings", .openai, .embeddings),
       ("/models", nil, .models),
     ]
     for (suffix, style, operation) in versioned where path.hasSuffix(suffix) {
-      guard isRootOrVersion(path.dropLast(suffix.count)) else { return nil }
+      let prefix = path.dropLast(suffix.count)
+      guard isRootOrVersion(prefix) || isVersionedOpenAI(prefix) else { return nil }
       return DemoRoute(style: style ?? listStyle(request), operation: operation)
     }
     return nil
@@ -74,6 +87,14 @@ struct DemoRoute: Sendable, Equatable {
     rest = rest.dropFirst(digits.count)
     for word in ["alpha", "beta"] where rest.hasPrefix(word) { rest = rest.dropFirst(word.count) }
     return rest.allSatisfy { $0.isASCII && $0.isNumber }
+  }
+
+  /// Whether a path prefix is an OpenAI-compatible root under a version
+  /// (`/v3/openai`, PPIO's; `/v1beta/openai`, Google's), as such servers serve it.
+  static func isVersionedOpenAI(_ prefix: Substring) -> Bool {
+    guard prefix.hasSuffix("/openai") else { return false }
+    let above = prefix.dropLast("/openai".count)
+    return !above.isEmpty && isRootOrVersion(above)
   }
 
   /// Whether an `…/openai/models` request is Azure's (its key header or

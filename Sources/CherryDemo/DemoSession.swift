@@ -16,6 +16,10 @@ public enum DemoSession {
 
   /// The demo providers, in list order.
   ///
+  /// `demo-newapi` is a `new-api` provider: its list gives each model's endpoint
+  /// types, and each model is called through its own (``DemoVendorLists``), the
+  /// Anthropic and Gemini endpoints under the same root.
+  ///
   /// `demo-gateway` speaks the `openai` style at a path the URL rules cannot
   /// build from a root (``DemoGateway``): it starts with the root, which fails
   /// with a 404, and works once its URL is the endpoint followed by `#`
@@ -33,6 +37,9 @@ public enum DemoSession {
     DemoProvider(
       id: DemoGateway.providerID, name: "Demo (gateway at a custom path)", style: .openai,
       path: DemoGateway.pathPrefix),
+    DemoProvider(
+      id: "demo-newapi", name: "Demo (New API gateway)", style: .openai,
+      path: DemoVendorLists.newAPIPrefix, isNewAPI: true),
   ]
 
   /// The root URL of a demo server on 127.0.0.1.
@@ -85,7 +92,8 @@ public enum DemoSession {
   /// Makes the demo session for a server on 127.0.0.1.
   ///
   /// The demo providers come first (``defaults(port:)``): every one except
-  /// `demo-gateway` has the server's root as its URL, and the URL rules append
+  /// `demo-gateway` and `demo-newapi` has the server's root as its URL (those two
+  /// have their own path under it), and the URL rules append
   /// `/v1`, `/v1beta`, `/api` or `/openai` per style. Then every supported
   /// built-in provider, as a fresh session has it. All are off, none has a model
   /// added, and `demo-openai` is selected.
@@ -103,10 +111,16 @@ public enum DemoSession {
   /// - Parameters:
   ///   - path: The request's path, without the query.
   ///   - style: The style of the request's route, or `nil` when none matched.
-  /// - Returns: `demo-gateway` for a path under the gateway's prefix, otherwise
-  ///   the root demo provider of the style; `nil` when neither applies.
+  /// - Returns: `demo-gateway` for a path under the gateway's folder, the demo
+  ///   provider whose own path the request is under, otherwise the root demo provider
+  ///   of the style; `nil` when none applies.
   static func providerID(path: String, style: APIStyle?) -> String? {
     if DemoGateway.owns(path) { return DemoGateway.providerID }
+    if let own = providers.first(where: {
+      !$0.path.isEmpty && (path == $0.path || path.hasPrefix($0.path + "/"))
+    }) {
+      return own.id
+    }
     guard let style else { return nil }
     return providers.first { $0.style == style && $0.path.isEmpty }?.id
   }

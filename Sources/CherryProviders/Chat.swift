@@ -3,6 +3,14 @@ import CherryKit
 extension ProviderClient {
   /// Sends a streamed chat request and reads its events as they arrive.
   ///
+  /// The model's route (``EndpointLookup/route(_:model:method:secrets:)``) decides the
+  /// URL, the key header and the body: a `new-api` model of endpoint type `anthropic`
+  /// is a Messages request at the Anthropic-compatible URL, `gemini` a
+  /// `streamGenerateContent`, `openai-response` a Responses request. An
+  /// `image-generation` model takes no chat and is refused before anything is sent.
+  /// A model marked `stream off` (``ProviderModel/supportsStreaming``) is asked for one
+  /// JSON reply instead, read as the style's plain answer.
+  ///
   /// - Parameters:
   ///   - provider: The provider.
   ///   - model: The model id.
@@ -18,12 +26,22 @@ extension ProviderClient {
     _ provider: Provider, model: String, key: KeyChoice?, prompt: ChatPrompt, timeouts: Timeouts,
     firstContentOnly: Bool, onText: (@Sendable (String) -> Void)?
   ) async throws(ProviderError) -> Bool {
-    let endpoints = try EndpointLookup.resolve(
+    let route = try EndpointLookup.route(
       provider, model: model, method: "POST", secrets: secrets(provider))
-    let adapter = StyleAdapters.adapter(for: provider.style)
+    let adapter = route.chatAdapter
+    var prompt = prompt
+    prompt.stream = provider.model(model)?.supportsStreaming ?? true
     let context = context(
-      provider, method: "POST", url: endpoints.chat, key: key, model: model, operation: .chat,
-      rule: endpoints.ruleExplanation)
+      provider, method: "POST", url: adapter.chatURL(route.endpoints.chat, stream: prompt.stream),
+      key: key, model: model, operation: .chat, rule: route.endpoints.ruleExplanation,
+      style: route.style)
+    if route.endpointType == .imageGeneration {
+      throw context.error(
+        .configuration, detail: "\(model) is an image-generation model: it takes no chat",
+        fix:
+          "ask a chat model (`ask --model <id> …`), or, if it chats, set its endpoint type: "
+          + "`model \(model) endpoint openai`")
+    }
     let body: [UInt8]
     do {
       body = try adapter.chatBody(model: model, prompt: prompt)
@@ -31,13 +49,14 @@ extension ProviderClient {
       throw context.error(.configuration, detail: "cannot encode the request", fix: "report this")
     }
     let request = try RequestBuilder.make(
-      provider: provider, context: context, key: key, body: body, streaming: true,
+      provider: provider, context: context, key: key, body: body, streaming: prompt.stream,
       environment: configuration.environment)
     let limit = configuration.maxResponseBytes
     return try await transport.perform(
       request, providerProxy: provider.proxy, timeouts: timeouts
     ) { response, context in
-      var reader = ChatStreamReader(adapter: adapter, style: provider.style, maxLineBytes: limit)
+      var reader = ChatStreamReader(
+        adapter: adapter, style: route.endpoints.chatFormat, maxLineBytes: limit)
       // Never an empty success: `ask` would print nothing (issue 9).
       func finished(_ steps: [StreamStep]) throws -> Bool {
         for step in steps {

@@ -76,21 +76,32 @@ public struct HealthReport: Equatable, Sendable {
 
 extension ProviderClient {
   /// The health check (`check`): every added model except rerank ones × every key (or
-  /// one key-less check), at most `concurrency` requests in flight.
+  /// one key-less check, or the one key `check --key N` names), at most `concurrency`
+  /// requests in flight.
   ///
   /// - Parameters:
   ///   - provider: The provider.
   ///   - concurrency: The most tests running at once (at least 1).
   ///   - timeout: The total limit of each test, in seconds.
+  ///   - keyIndex: The 0-based index of the only key to check (`check --key N` passes
+  ///     N − 1; its results keep the number N), or `nil` for every key. An index past
+  ///     the last key wraps around, as the rotation's does; the shell checks N first.
   ///   - onRow: Called with each model's row as soon as all its keys are done.
   /// - Returns: The report, rows in model order.
   public func check(
     _ provider: Provider, concurrency: Int, timeout: Double = RequestDefaults.testTimeout,
-    onRow: (@Sendable (HealthReport.Row) -> Void)? = nil
+    keyIndex: Int? = nil, onRow: (@Sendable (HealthReport.Row) -> Void)? = nil
   ) async -> HealthReport {
     let models = provider.models.filter { !provider.kinds(of: $0).contains(.rerank) }
     let skipped = provider.models.filter { provider.kinds(of: $0).contains(.rerank) }.map(\.id)
-    let keyIndices: [Int?] = provider.keys.isEmpty ? [nil] : provider.keys.indices.map { $0 }
+    let keyIndices: [Int?] =
+      if provider.keys.isEmpty {
+        [nil]
+      } else if let keyIndex {
+        [keyIndex]
+      } else {
+        provider.keys.indices.map { $0 }
+      }
     var jobs: [(model: Int, key: Int)] = []
     for model in models.indices {
       for key in keyIndices.indices { jobs.append((model, key)) }

@@ -25,6 +25,10 @@ public struct KeyTestResult: Equatable, Sendable {
   public var latencyMs: Int
   /// The failure, when it failed.
   public var error: ProviderError?
+  /// What the shell should say about how this key was tested, when it is not what
+  /// ``target`` alone says (an image-generation model checked against the model
+  /// list instead of generating an image), or `nil`.
+  public var note: String?
 
   /// Creates a result.
   ///
@@ -35,9 +39,10 @@ public struct KeyTestResult: Equatable, Sendable {
   ///   - ok: Whether it passed.
   ///   - latencyMs: The latency in milliseconds.
   ///   - error: The failure, or `nil`.
+  ///   - note: How the key was tested, when ``target`` does not say it all, or `nil`.
   public init(
     keyNumber: Int?, maskedKey: String?, target: TestTarget, ok: Bool, latencyMs: Int,
-    error: ProviderError? = nil
+    error: ProviderError? = nil, note: String? = nil
   ) {
     self.keyNumber = keyNumber
     self.maskedKey = maskedKey
@@ -45,6 +50,7 @@ public struct KeyTestResult: Equatable, Sendable {
     self.ok = ok
     self.latencyMs = latencyMs
     self.error = error
+    self.note = note
   }
 
   /// The model tested, or `nil` for a key check.
@@ -61,6 +67,12 @@ extension ProviderClient {
   ///
   /// It sends a streamed one-message chat closed at the first chunk, one embeddings call
   /// for an embedding model, or — with no model — a key check against the model list.
+  /// The model's route (``EndpointResolver/route(_:model:)``) decides the URL, the key
+  /// header and the request's shape. A model that only generates images (a `new-api`
+  /// model of endpoint type `image-generation`, or one whose kinds are image without
+  /// chat) is never asked for an image, which costs money and takes longer than a
+  /// test should: the key is checked against the model list, which must list the
+  /// model, and the result's ``KeyTestResult/note`` says so.
   /// It never advances the rotation.
   ///
   /// - Parameters:
@@ -77,21 +89,33 @@ extension ProviderClient {
   ) async -> KeyTestResult {
     let key = RequestBuilder.keyChoice(provider, keyIndex: keyIndex)
     let target: TestTarget
+    var imageModel: String?
     if let model {
-      target =
-        provider.kinds(of: model).contains(.embedding)
-        ? .embeddings(model: model.id) : .chat(model: model.id)
+      let kinds = provider.kinds(of: model)
+      if kinds.contains(.embedding) {
+        target = .embeddings(model: model.id)
+      } else if Self.generatesImagesOnly(provider, model, kinds: kinds) {
+        target = .modelList
+        imageModel = model.id
+      } else {
+        target = .chat(model: model.id)
+      }
     } else {
       target = .modelList
     }
     let timeouts = testTimeouts(timeout)
     let start = ContinuousClock.now
     var result = KeyTestResult(
-      keyNumber: key?.number, maskedKey: key?.masked, target: target, ok: false, latencyMs: 0)
+      keyNumber: key?.number, maskedKey: key?.masked, target: target, ok: false, latencyMs: 0,
+      note: imageModel.map(Self.imageNote))
     do {
       switch target {
       case .modelList:
-        _ = try await fetchModelList(provider, key: key, timeouts: timeouts, allPages: false)
+        if let imageModel {
+          try await checkListed(provider, model: imageModel, key: key, timeouts: timeouts)
+        } else {
+          _ = try await fetchModelList(provider, key: key, timeouts: timeouts, allPages: false)
+        }
       case .chat(let model):
         _ = try await streamChat(
           provider, model: model, key: key,
@@ -132,47 +156,6 @@ extension ProviderClient {
       results[index] = result
     }
     return results.compactMap { $0 }
-  }
-
-  /// Sends one embeddings call and checks the answer is JSON without an error.
-  func embed(_ provider: Provider, model: String, key: KeyChoice?, timeouts: Timeouts)
-    async throws(ProviderError)
-  {
-    let endpoints = try EndpointLookup.resolve(
-      provider, model: model, method: "POST", secrets: secrets(provider))
-    let adapter = StyleAdapters.adapter(for: provider.style)
-    let url = endpoints.embeddings ?? endpoints.chat
-    let context = context(
-      provider, method: "POST", url: url, key: key, model: model, operation: .embeddings,
-      rule: endpoints.ruleExplanation)
-    let body: [UInt8]?
-    do {
-      body = try adapter.embeddingsBody(model: model)
-    } catch {
-      throw context.error(.configuration, detail: "cannot encode the request", fix: "report this")
-    }
-    guard let body, endpoints.embeddings != nil else {
-      throw context.error(
-        .configuration, detail: "no embeddings endpoint for the \(provider.style.rawValue) style",
-        fix:
-          "test a chat model instead (`test <model>`), or mark this one `model \(model) kinds -embedding`"
-      )
-    }
-    let request = try RequestBuilder.make(
-      provider: provider, context: context, key: key, body: body, streaming: false,
-      environment: configuration.environment)
-    let limit = configuration.maxResponseBytes
-    try await transport.perform(request, providerProxy: provider.proxy, timeouts: timeouts) {
-      response, context in
-      let bytes = try await ResponseLimit.collect(response, limit: limit)
-      // Checked without building the answer in memory: it may be large.
-      let root = try JSONDocument(bytes, what: "an embeddings answer").root
-      if let error = root.member("error"), !error.isNull {
-        let value = JSONValue.parse(error.slice.prefix(ResponseLimit.errorBodyBytes)) ?? .null
-        throw ProviderErrorClassifier.classifyStreamError(
-          ProviderMessage.extract(json: .object(["error": value])), context: context)
-      }
-    }
   }
 }
 

@@ -13,10 +13,13 @@ extension ProviderClient {
   ///   - key: The key, or `nil`.
   ///   - timeouts: The limits of each page's request.
   ///   - allPages: Whether to follow the style's paging.
+  ///   - firstURL: The URL of the first page, when it is not the style's own (a
+  ///     provider's extra list, ``ExtraModelLists``), or `nil`.
   /// - Returns: The models, deduplicated by id (first wins).
   /// - Throws: ``ProviderError``.
   func fetchModelList(
-    _ provider: Provider, key: KeyChoice?, timeouts: Timeouts, allPages: Bool
+    _ provider: Provider, key: KeyChoice?, timeouts: Timeouts, allPages: Bool,
+    firstURL: String? = nil
   ) async throws(ProviderError) -> [ListedModel] {
     let endpoints = try EndpointLookup.resolve(
       provider, model: nil, method: "GET", secrets: secrets(provider))
@@ -31,7 +34,7 @@ extension ProviderClient {
     }
     let adapter = StyleAdapters.adapter(for: provider.style)
     let limit = configuration.maxResponseBytes
-    var url = adapter.firstListURL(modelsURL)
+    var url = firstURL ?? adapter.firstListURL(modelsURL)
     var fetched: Set<String> = []
     var seenIDs: Set<String> = []
     var models: [ListedModel] = []

@@ -29,20 +29,38 @@ public final class ProviderClient: Sendable {
   }
 
   /// Fetches a provider's whole model list (`manage`): every page with the same key,
-  /// deduplicated by id, in the provider's order.
+  /// deduplicated by id, in the provider's order, in the provider's own style (a
+  /// `new-api` provider lists in the `openai` style, with each model's endpoint types).
+  ///
+  /// As Cherry Studio's listing does (issue 9), OpenRouter's embedding models and PPIO's
+  /// embedding and reranker models are merged in from their own lists
+  /// (``ExtraModelLists``), and an Ollama provider is asked what each model can do
+  /// (``OllamaCapabilityProbe``), which fills ``ListedModel/providerKinds``. Those
+  /// requests use the same key; when one fails, the list is kept without what it
+  /// would have added, and `onNote` says so.
   ///
   /// - Parameters:
   ///   - provider: The provider.
   ///   - keyIndex: The 0-based key index the rotation chose, or `nil` (the first key, or
   ///     none for a key-less provider).
+  ///   - onNote: Called with a note for the user (on stderr) when an extra list or a
+  ///     capability probe failed; `nil` to drop them.
   /// - Returns: The listed models.
-  /// - Throws: ``ProviderError`` explaining the failure.
-  public func listModels(_ provider: Provider, keyIndex: Int?) async throws(ProviderError)
-    -> [ListedModel]
-  {
-    try await fetchModelList(
-      provider, key: RequestBuilder.keyChoice(provider, keyIndex: keyIndex),
-      timeouts: interactiveTimeouts(provider), allPages: true)
+  /// - Throws: ``ProviderError`` explaining the failure of the main list (or `cancelled`).
+  public func listModels(
+    _ provider: Provider, keyIndex: Int?, onNote: (@Sendable (String) -> Void)? = nil
+  ) async throws(ProviderError) -> [ListedModel] {
+    let key = RequestBuilder.keyChoice(provider, keyIndex: keyIndex)
+    let timeouts = interactiveTimeouts(provider)
+    var models = try await fetchModelList(
+      provider, key: key, timeouts: timeouts, allPages: true)
+    models = try await withExtraLists(
+      provider, main: models, key: key, timeouts: timeouts, onNote: onNote)
+    if provider.style == .ollama {
+      models = try await probingOllamaCapabilities(
+        provider, models: models, key: key, onNote: onNote)
+    }
+    return models
   }
 
   /// Sends a chat message and streams the answer as it arrives (`ask`).
@@ -84,24 +102,28 @@ public final class ProviderClient: Sendable {
   }
 
   /// The secrets of a request to a provider before its key and headers are read: the
-  /// registry's, and those of the provider's URLs (the key and headers join them when
+  /// registry's, and those of the provider's URLs, its Anthropic-compatible one
+  /// included (the key and headers join them when
   /// the request is built, the proxy's password when it is chosen).
   func secrets(_ provider: Provider, url: String? = nil) -> RequestSecrets {
     var own = SecretSet()
-    for text in [url, provider.url, provider.modelsURL].compactMap({ $0 }) {
+    let urls = [url, provider.url, provider.modelsURL, provider.effectiveAnthropicURL]
+    for text in urls.compactMap({ $0 }) {
       for secret in URLSecrets.secrets(in: text) { own.insert(secret) }
     }
     return RequestSecrets(shared: configuration.secrets, own: own)
   }
 
-  /// A request context for a provider.
+  /// A request context for a provider; `style` is the style the request speaks (its key
+  /// header, its answers): the model's route for chat and embeddings, else (`nil`) the
+  /// provider's own style.
   func context(
     _ provider: Provider, method: String, url: String, key: KeyChoice?, model: String?,
-    operation: RequestOperation, rule: String
+    operation: RequestOperation, rule: String, style: APIStyle? = nil
   ) -> RequestContext {
     RequestContext(
       method: method, url: url, maskedKey: key?.masked, model: model, operation: operation,
-      style: provider.style, ruleExplanation: rule, proxy: nil, timeoutSeconds: nil,
+      style: style ?? provider.style, ruleExplanation: rule, proxy: nil, timeoutSeconds: nil,
       maxResponseBytes: configuration.maxResponseBytes, secrets: secrets(provider, url: url))
   }
 }

@@ -28,12 +28,19 @@ enum RequestBuilder {
   /// - Returns: The key, or `nil`.
   static func keyChoice(_ provider: Provider, keyIndex: Int?) -> KeyChoice? {
     guard !provider.keys.isEmpty else { return nil }
-    let index = (keyIndex ?? 0) % provider.keys.count
+    let count = provider.keys.count
+    // Wraps like the rotation; a negative index (never passed by the shell) too.
+    let index = ((keyIndex ?? 0) % count + count) % count
     return KeyChoice(number: index + 1, entry: provider.keys[index])
   }
 
   /// Builds the request: default headers, the key's header and the provider's headers
   /// (which replace a default header of the same name).
+  ///
+  /// The key's header and the style's own headers (`anthropic-version`, Ollama's
+  /// NDJSON `Accept`) follow the context's style, which is the model's route
+  /// (``EndpointResolver/route(_:model:)``): a `new-api` model of endpoint type
+  /// `anthropic` sends `x-api-key`, whatever the provider's own style.
   ///
   /// - Parameters:
   ///   - provider: The provider.
@@ -56,7 +63,7 @@ enum RequestBuilder {
       (
         "Accept",
         streaming
-          ? (provider.style == .ollama ? "application/x-ndjson" : "text/event-stream")
+          ? (context.style == .ollama ? "application/x-ndjson" : "text/event-stream")
           : "application/json"
       ),
       ("User-Agent", "cherry"),
@@ -67,12 +74,12 @@ enum RequestBuilder {
     if let key {
       let secret = try resolve(key, environment: environment, context: context)
       context.secrets.add([secret])
-      for header in authHeaders(style: provider.style, key: secret) {
+      for header in authHeaders(style: context.style, key: secret) {
         headers.append(header)
         keyHeaders.insert(header.name.lowercased())
       }
     }
-    if provider.style == .anthropic { headers.append(("anthropic-version", anthropicVersion)) }
+    if context.style == .anthropic { headers.append(("anthropic-version", anthropicVersion)) }
     for custom in provider.headers {
       let value = try resolveHeader(custom, environment: environment, context: context)
       if HeaderSecrecy.isSecret(name: custom.name) { context.secrets.add([value]) }

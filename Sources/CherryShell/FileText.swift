@@ -1,3 +1,4 @@
+import CherrySystem
 import Glibc
 
 /// Reads script files whole (one `read` loop, no Foundation), with errors that name
@@ -32,20 +33,13 @@ enum FileText {
     guard type == S_IFREG || type == S_IFIFO else { throw ErrorMessage.notAScriptFile(path) }
     // Opened without blocking so a FIFO with no writer cannot hang the open; reads block.
     _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
-    var bytes: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
-    while true {
-      let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-      if count < 0 {
-        if errno == EINTR { continue }
-        throw ErrorMessage.cannotRead(path, reason: reason(errno))
-      }
-      if count == 0 { break }
-      guard bytes.count + count <= maximumScript else {
-        throw ErrorMessage.scriptTooLarge(path, limit: maximumScript)
-      }
-      bytes.append(contentsOf: chunk[0..<count])
+    let read: [UInt8]?
+    do {
+      read = try SystemCall.readAll(fd, limit: maximumScript)
+    } catch {
+      throw ErrorMessage.cannotRead(path, reason: error.description.lowercased())
     }
+    guard let bytes = read else { throw ErrorMessage.scriptTooLarge(path, limit: maximumScript) }
     try checkLines(bytes, path: path)
     return String(decoding: bytes, as: UTF8.self)
   }

@@ -1,3 +1,4 @@
+import CherrySystem
 import Glibc
 
 /// What a ``LineSource`` gives back for one read.
@@ -114,16 +115,12 @@ public final class FileDescriptorLineSource: LineSource {
       start = 0
     }
     var chunk = [UInt8](repeating: 0, count: 1 << 16)
-    while true {
-      let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-      if count < 0, errno == EINTR { continue }
-      if count <= 0 {
-        atEnd = true
-        return
-      }
-      buffer.append(contentsOf: chunk[0..<count])
-      total += count
+    let count = (try? chunk.withUnsafeMutableBytes { try SystemCall.read(fd, into: $0) }) ?? 0
+    guard count > 0 else {
+      atEnd = true
       return
     }
+    buffer.append(contentsOf: chunk[0..<count])
+    total += count
   }
 }

@@ -280,15 +280,47 @@ public final class Shell {
   ///
   /// - Throws: ``ShellError`` with status 3 when the file cannot be written or a
   ///   field was changed by another cherry too.
+  ///
+  /// At the prompt a field another cherry changed too keeps the other's value:
+  /// the shell takes it, says so, and goes on saving (DESIGN §2.4); in a script
+  /// it is refused (exit 3), since the script's result would not be what it wrote.
   func saveIfChanged(evenIfUnchanged: Bool = false) throws(ShellError) {
     guard let store, evenIfUnchanged || session != base else { return }
+    let atPrompt = frames.first?.isPrompt == true
+    let selected = session.selected
     do {
-      let merged = try store.save(session, base: base)
-      session = merged
-      base = merged
+      let outcome = try store.save(
+        session, base: base, onConflict: atPrompt ? .keepTheirs : .refuse)
+      // What other cherries saved is this shell's now: its secrets are known first.
+      for provider in outcome.session.providers where session.provider(provider.id) != provider {
+        registerSecrets(of: provider)
+      }
+      session = outcome.session
+      base = outcome.session
+      for conflict in outcome.conflicts { reportTakenOver(conflict) }
+      if let selected, session.selected == nil {
+        warn("\(selected) was removed by another cherry: no provider is selected now")
+      }
     } catch {
       throw ErrorMessage.store(error)
     }
+  }
+
+  /// Says that another cherry's value of a field won, and what it is now.
+  private func reportTakenOver(_ conflict: SessionConflict) {
+    guard let theirs = conflict.theirs else {
+      warn("not saved: another cherry removed \(conflict.providerID); it is gone here too")
+      return
+    }
+    let now: String
+    switch conflict.field {
+    case "keys": now = KeyCommands.summary(theirs)
+    case "url": now = URLSecrets.masked(theirs.url)
+    default: now = "its value"
+    }
+    warn(
+      "not saved: another cherry changed \(conflict.place) too; now using \(now)"
+        + " (change it again to set yours)")
   }
 }
 

@@ -1,12 +1,7 @@
 // cherry-demo: runs the demo provider server alone, for scripts, benchmarks and
 // teaching. The first line of output is `port <N>`; it runs until killed.
 import CherryDemo
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Glibc
 
 let usage = """
   usage: cherry-demo [--host H] [--port N] [--latency MS] [--fault WORDS] [--hostile WORDS]

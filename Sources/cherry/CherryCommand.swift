@@ -202,11 +202,11 @@ struct CherryCommand: AsyncParsableCommand {
     do {
       shell = try Shell(options: options, output: output, session: demoSession)
     } catch {
-      let lines = error.description.split(separator: "\n", omittingEmptySubsequences: false)
-      sink.write("error: \(lines.first ?? "")\n", to: .standardError)
-      for line in lines.dropFirst() where !line.isEmpty {
-        sink.write("  \(line)\n", to: .standardError)
-      }
+      sink.write("error: \(error.what)\n", to: .standardError)
+      for line in error.fix.split(separator: "\n") { sink.write("  \(line)\n", to: .standardError) }
+      // A path that cannot be a session file is a bad command line (2); a file
+      // that cannot be read or is from a newer cherry is a session problem (3).
+      if case .invalidPath = error { return .usage }
       return .sessionFile
     }
 

@@ -1,5 +1,6 @@
 import CherryDemo
 import CherryKit
+import CherryTestSupport
 import Foundation
 import Testing
 
@@ -88,7 +89,7 @@ import Testing
         try await TestHTTPClient.request(
           port: server.port, "GET", "/v1/models", headers: Self.headers)
       }
-      #expect(await poll { server.recordedRequests().first?.end != nil })
+      #expect(await Polling.until { server.recordedRequests().first?.end != nil })
       #expect(server.recordedRequests().first?.status == 200)
       // Another provider is whole.
       let gemini = try await DemoStyle.sendList(server, .gemini)

@@ -1,5 +1,6 @@
 import CherryDemo
 import CherryKit
+import CherryTestSupport
 import Foundation
 import Testing
 
@@ -99,7 +100,7 @@ import Testing
       // Before the answer, then between each of the stream's events.
       #expect(elapsed >= .milliseconds(120 * 2))
       // The record ends once the server has written the last chunk.
-      #expect(await poll { server.recordedRequests().first?.end != nil })
+      #expect(await Polling.until { server.recordedRequests().first?.end != nil })
       let record = try #require(server.recordedRequests().first)
       let end = try #require(record.end)
       #expect(end - record.start >= .milliseconds(120 * 2))

@@ -8,8 +8,11 @@ import Testing
 @Suite struct SessionDemoTests {
   static let demoIDs = [
     "demo-openai", "demo-openai-response", "demo-anthropic", "demo-gemini", "demo-ollama",
-    "demo-azure-openai", "demo-gateway",
+    "demo-azure-openai", "demo-gateway", "demo-newapi",
   ]
+
+  /// The path after the server's root of the demo providers that have one.
+  static let ownPaths = ["demo-gateway": "/gateway/llm", "demo-newapi": "/newapi"]
 
   @Test func demoProvidersComeFirstPointingAtTheServer() {
     let session = DemoSession.make(port: 4321)
@@ -18,10 +21,8 @@ import Testing
     #expect(Set(demo.map(\.style)) == Set(APIStyle.allCases))
     #expect(session.selected == "demo-openai")
     for provider in demo {
-      let expected =
-        provider.id == "demo-gateway"
-        ? "http://127.0.0.1:4321/gateway/llm" : "http://127.0.0.1:4321"
-      #expect(provider.url == expected)
+      #expect(provider.url == "http://127.0.0.1:4321" + (Self.ownPaths[provider.id] ?? ""))
+      #expect(provider.isNewAPI == (provider.id == "demo-newapi"))
       #expect(provider.keys == DemoSession.keys)
       #expect(!provider.isBuiltIn)
       #expect(!provider.enabled)

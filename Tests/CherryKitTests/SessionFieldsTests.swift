@@ -59,7 +59,7 @@ struct SessionFieldsTests {
       _ = try SessionMigration.decode(Data(text.utf8), path: "s.json")
       Issue.record("accepted a price of \(input)")
     } catch {
-      #expect("\(error)".contains("providers[0].models[0].price"), "\(error)")
+      #expect("\(error)".contains("providers.deepseek.models[0].price"), "\(error)")
     }
   }
 
@@ -69,9 +69,10 @@ struct SessionFieldsTests {
     mine.providers[0].notes = "mine"
     var theirs = base
     theirs.providers[0].anthropicURL = "https://theirs.example.com"
-    let merged = try SessionMerge.merge(base: base, mine: mine, theirs: theirs)
-    #expect(merged.providers[0].notes == "mine")
-    #expect(merged.providers[0].anthropicURL == "https://theirs.example.com")
+    let merged = SessionMerge.merge(base: base, mine: mine, theirs: theirs)
+    #expect(merged.conflicts.isEmpty)
+    #expect(merged.session.providers[0].notes == "mine")
+    #expect(merged.session.providers[0].anthropicURL == "https://theirs.example.com")
     for (field, edit) in [
       ("notes", { (p: inout Provider, v: String) in p.notes = v }),
       ("anthropicURL", { (p: inout Provider, v: String) in p.anthropicURL = v }),
@@ -81,9 +82,9 @@ struct SessionFieldsTests {
       edit(&a.providers[0], "a")
       var b = base
       edit(&b.providers[0], "b")
-      #expect(throws: StoreError.conflict(path: "", field: "providers.deepseek.\(field)")) {
-        try SessionMerge.merge(base: base, mine: a, theirs: b)
-      }
+      let refused = SessionMerge.merge(base: base, mine: a, theirs: b)
+      #expect(refused.conflicts.map(\.field) == [field])
+      #expect(refused.conflicts.first?.providerID == "deepseek")
     }
   }
 

@@ -79,6 +79,47 @@ struct ChatReplyPeerTests {
     }
   }
 
+  /// A `new-api` model's endpoint type, and the plain reply its endpoint gives.
+  struct Routed: CustomTestStringConvertible, Sendable {
+    let type: ModelEndpointType
+    let pathPart: String
+    var testDescription: String { type.rawValue }
+  }
+
+  static let routed: [Routed] = [
+    Routed(type: .openai, pathPart: "/v1/chat/completions"),
+    Routed(type: .openaiResponse, pathPart: "/v1/responses"),
+    Routed(type: .anthropic, pathPart: "/v1/messages"),
+    Routed(type: .gemini, pathPart: ":streamGenerateContent"),
+  ]
+
+  @Test(
+    "a gateway answering a stream request with plain JSON passes test and ask on every route",
+    arguments: routed)
+  func plainReplyOnRoute(_ row: Routed) async throws {
+    let body = try #require(Self.plain.first { $0.style == row.type.style }).body
+    let server = try LoopbackHTTPServer { request in
+      request.target.contains(row.pathPart)
+        ? .json(body) : .json(#"{"error":{"message":"wrong route"}}"#, status: 404)
+    }
+    defer { server.stop() }
+    var provider = Provider(id: "gw", name: "GW", style: .openai, url: server.url)
+    provider.type = .newAPI
+    provider.keys = ["sk-plain-reply-key-0123456789"]
+    var model = ProviderModel(id: "m", group: "")
+    model.endpointType = row.type
+    provider.models = [model]
+    let (text, error) = try await Self.ask(provider)
+    #expect(error == nil, "\(error?.message ?? "")")
+    #expect(text == "plain answer")
+    try await Peer.withClient { client in
+      let result = await client.test(provider, model: model, keyIndex: 0, timeout: 10)
+      #expect(result.ok, "\(result.error?.message ?? "")")
+      let report = await client.check(provider, concurrency: 2, timeout: 10)
+      #expect(report.rows.map(\.passed) == [true])
+    }
+  }
+
   /// A reply cherry must refuse, and words of the error.
   struct Unreadable: CustomTestStringConvertible, Sendable {
     let name: String

@@ -32,7 +32,8 @@ struct StylePeerTests {
       let provider = Peer.provider(style, in: session)
       let models = try await client.listModels(provider, keyIndex: 1)
       #expect(models.map(\.id) == DemoModelCatalog.standard)
-      let requests = server.recordedRequests()
+      // Ollama's listing also asks /api/show about each model (OllamaPeerTests).
+      let requests = server.recordedRequests().filter { $0.path != "/api/show" }
       #expect(requests.count == 1)
       #expect(requests.first?.path == Self.listPaths[style])
       if style != .ollama {
@@ -174,6 +175,32 @@ struct StylePeerTests {
       #expect(unset.error?.kind == .configuration)
       #expect(unset.error?.message.contains("UNSET_DEMO_KEY") == true)
       #expect(server.recordedRequests().count == 1)
+    }
+  }
+
+  @Test("a model marked stream off is asked for one JSON reply", arguments: APIStyle.allCases)
+  func streamOff(style: APIStyle) async throws {
+    try await Peer.withDemo { server, session, client in
+      var provider = Peer.provider(style, in: session)
+      provider.addModel(id: "gpt-4o")
+      try provider.setStreaming(false, for: "gpt-4o")
+      let result = await client.test(
+        provider, model: provider.model("gpt-4o"), keyIndex: 0, timeout: 10)
+      #expect(result.ok, "\(result.error?.message ?? "")")
+      let collector = TextCollector()
+      try await client.ask(provider, model: "gpt-4o", keyIndex: 0, prompt: "ping") {
+        collector.append($0)
+      }
+      #expect(collector.all == ["Hello! This is the cherry demo server, answering as gpt-4o."])
+      for request in server.recordedRequests() {
+        #expect(request.header("accept") == "application/json")
+        if style == .gemini {
+          #expect(request.target == "/v1beta/models/gpt-4o:generateContent")
+        } else {
+          #expect(request.path == Self.chatPaths[style])
+          #expect(request.body.contains(#""stream":false"#), "\(request.body)")
+        }
+      }
     }
   }
 }

@@ -58,6 +58,40 @@ public enum APIKeyList {
     keys.map(escape).joined(separator: ",")
   }
 
+  /// A list's text with every key masked whole (DESIGN §1.1: keys are masked by
+  /// what they are, not by their shape), `env:` references and the spacing kept:
+  /// for a corrected command shown after a refused separator.
+  ///
+  /// - Parameter list: The list as text (`a,b\,c`).
+  /// - Returns: The same text with each key replaced by its mask.
+  public static func masked(_ list: String) -> String {
+    var result = ""
+    var entry = ""
+    var previous: Character?
+    func flush() {
+      let key = entry.trimmingWhitespace
+      if key.isEmpty || key.hasPrefix("env:") {
+        result += entry
+      } else {
+        let lead = entry.prefix { $0 == " " || $0 == "\t" }
+        let tail = entry.reversed().prefix { $0 == " " || $0 == "\t" }
+        result += lead + KeyMask.mask(key) + String(tail.reversed())
+      }
+      entry = ""
+    }
+    for character in list {
+      if character == ",", previous != "\\" {
+        flush()
+        result.append(",")
+      } else {
+        entry.append(character)
+      }
+      previous = character
+    }
+    flush()
+    return result
+  }
+
   /// One key as it is written inside a list: each `,` becomes `\,`.
   ///
   /// - Parameter key: A key.

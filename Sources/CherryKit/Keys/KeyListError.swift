@@ -68,7 +68,7 @@ public enum KeyListError: Error, Equatable, Sendable, CustomStringConvertible {
     case .empty:
       return "write keys separated by commas: key sk-a,sk-b"
     case .wrongSeparator(_, _, _, let corrected), .invisibleCharacter(_, _, _, let corrected):
-      return "use: key \(KeyMask.maskLine(corrected))"
+      return "use: key \(APIKeyList.masked(corrected))"
     case .innerWhitespace:
       return "separate keys with \",\"; a key itself has no spaces"
     case .controlCharacter:

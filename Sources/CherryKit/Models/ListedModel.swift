@@ -10,6 +10,10 @@ public struct ListedModel: Codable, Equatable, Sendable, Hashable {
   /// `supported_endpoint_types`, read with ``ModelEndpointType/init(listingName:)``),
   /// or `nil` when the listing gives none.
   public var endpointTypes: [ModelEndpointType]?
+  /// The kinds the provider itself declares for the model (Ollama's `/api/show`
+  /// capabilities: `completion` is chat, `thinking` is reasoning), or `nil` when it
+  /// declares none; ``ProviderKinds`` says how they join the kinds inferred from the id.
+  public var providerKinds: Set<ModelKind>?
 
   /// Creates a listed model.
   ///
@@ -18,13 +22,15 @@ public struct ListedModel: Codable, Equatable, Sendable, Hashable {
   ///   - displayName: The provider's display name, if any.
   ///   - ownedBy: The owner, if any.
   ///   - endpointTypes: The listed endpoint types, if any.
+  ///   - providerKinds: The kinds the provider declares, if any.
   public init(
     id: String, displayName: String? = nil, ownedBy: String? = nil,
-    endpointTypes: [ModelEndpointType]? = nil
+    endpointTypes: [ModelEndpointType]? = nil, providerKinds: Set<ModelKind>? = nil
   ) {
     self.id = id
     self.displayName = displayName
     self.ownedBy = ownedBy
     self.endpointTypes = endpointTypes
+    self.providerKinds = providerKinds
   }
 }

@@ -21,6 +21,9 @@ public struct ModelListing: Codable, Equatable, Sendable {
     /// The endpoint types the listing gives for the model (New API gateways), or
     /// `nil` for none.
     public var endpointTypes: [ModelEndpointType]?
+    /// The kinds the provider declares for the model (``ListedModel/providerKinds``),
+    /// kept so that ``refreshed(for:)`` recomputes the same kinds; `nil` for none.
+    public var providerKinds: Set<ModelKind>?
 
     /// Creates an entry.
     ///
@@ -31,9 +34,10 @@ public struct ModelListing: Codable, Equatable, Sendable {
     ///   - kinds: The effective kinds.
     ///   - added: Whether it is added.
     ///   - endpointTypes: The listed endpoint types, if any.
+    ///   - providerKinds: The kinds the provider declares, if any.
     public init(
       number: Int, id: String, displayName: String? = nil, kinds: Set<ModelKind>, added: Bool,
-      endpointTypes: [ModelEndpointType]? = nil
+      endpointTypes: [ModelEndpointType]? = nil, providerKinds: Set<ModelKind>? = nil
     ) {
       self.number = number
       self.id = id
@@ -41,6 +45,7 @@ public struct ModelListing: Codable, Equatable, Sendable {
       self.kinds = kinds
       self.added = added
       self.endpointTypes = endpointTypes
+      self.providerKinds = providerKinds
     }
   }
 
@@ -89,7 +94,9 @@ public struct ModelListing: Codable, Equatable, Sendable {
   /// Groups, numbers and classifies a fetched list.
   ///
   /// Rows with an empty id are
-  /// dropped and duplicate ids keep the first row (as Cherry Studio does).
+  /// dropped and duplicate ids keep the first row (as Cherry Studio does). Kinds are
+  /// inferred from the id, joined with what the provider declares
+  /// (``ProviderKinds``), then an added model's overrides.
   ///
   /// - Parameters:
   ///   - listed: The rows the provider returned, in its order.
@@ -116,14 +123,13 @@ public struct ModelListing: Codable, Equatable, Sendable {
           number += 1
           allIDs.append(row.id)
           let model = added[row.id]
-          let kinds =
-            model.map(provider.kinds(of:))
-            ?? ModelKindInference.kinds(
-              for: row.id, style: provider.style, providerID: provider.id,
-              displayName: row.displayName)
+          let kinds = ProviderKinds.kinds(
+            of: row.id, displayName: row.displayName, declared: row.providerKinds, added: model,
+            provider: provider)
           return Entry(
             number: number, id: row.id, displayName: row.displayName, kinds: kinds,
-            added: model != nil, endpointTypes: row.endpointTypes)
+            added: model != nil, endpointTypes: row.endpointTypes,
+            providerKinds: row.providerKinds)
         })
     }
     return ModelListing(providerID: provider.id, groups: groups, allIDs: allIDs)
@@ -231,14 +237,12 @@ public struct ModelListing: Codable, Equatable, Sendable {
     var copy = self
     for g in copy.groups.indices {
       for e in copy.groups[g].entries.indices {
-        let id = copy.groups[g].entries[e].id
-        let model = added[id]
+        let entry = copy.groups[g].entries[e]
+        let model = added[entry.id]
         copy.groups[g].entries[e].added = model != nil
-        copy.groups[g].entries[e].kinds =
-          model.map(provider.kinds(of:))
-          ?? ModelKindInference.kinds(
-            for: id, style: provider.style, providerID: provider.id,
-            displayName: copy.groups[g].entries[e].displayName)
+        copy.groups[g].entries[e].kinds = ProviderKinds.kinds(
+          of: entry.id, displayName: entry.displayName, declared: entry.providerKinds,
+          added: model, provider: provider)
       }
     }
     return copy

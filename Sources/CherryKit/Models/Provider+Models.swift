@@ -71,6 +71,9 @@ extension Provider {
       if let name = entry.displayName, !name.isEmpty, name != id {
         models[index].displayName = name
       }
+      if let declared = entry.providerKinds, !declared.isEmpty {
+        models[index].providerKinds = declared
+      }
       if isNewAPI, let types = entry.endpointTypes {
         models[index].endpointType = ModelEndpointType.preferred(among: types)
       }

@@ -1,14 +1,17 @@
 extension ProviderModel {
-  /// The effective kinds of this model: inference from the id, then the user's
-  /// overrides on top (an override always wins, DESIGN §1.3).
+  /// The effective kinds of this model: inference from the id, with what the
+  /// provider declared when it was listed, then the user's overrides on top (an
+  /// override always wins, DESIGN §1.3).
   ///
   /// - Parameters:
   ///   - style: The provider's API style.
   ///   - providerID: The provider's id.
   /// - Returns: The effective kinds.
   public func kinds(style: APIStyle, providerID: String) -> Set<ModelKind> {
-    ModelKindInference.kinds(
-      for: id, style: style, providerID: providerID, displayName: displayName
+    ProviderKinds.merged(
+      inferred: ModelKindInference.kinds(
+        for: id, style: style, providerID: providerID, displayName: displayName),
+      declared: providerKinds
     )
     .applying(kindOverrides)
   }

@@ -22,6 +22,10 @@ public struct ProviderModel: Codable, Equatable, Sendable, Hashable {
   /// The endpoint a `new-api` provider calls this model through (from the listing,
   /// or `model <id> endpoint`), or `nil` for the provider's `openai` default.
   public var endpointType: ModelEndpointType?
+  /// The kinds the provider's listing declared when the model was added (Ollama's
+  /// capabilities, OpenRouter's embeddings list), or `nil` when it declared none;
+  /// they join the kinds read from the id (``ProviderKinds/merged(inferred:declared:)``).
+  public var providerKinds: Set<ModelKind>?
 
   /// Creates an added model.
   ///
@@ -41,6 +45,7 @@ public struct ProviderModel: Codable, Equatable, Sendable, Hashable {
     self.price = nil
     self.streaming = nil
     self.endpointType = nil
+    self.providerKinds = nil
   }
 
   /// Whether requests to this model stream their answer (DESIGN §1.4: the test

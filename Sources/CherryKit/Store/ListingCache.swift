@@ -1,10 +1,5 @@
 import FoundationEssentials
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Glibc
 
 /// A provider's last model listing as kept on disk, with where it came from, and
 /// which keys failed its last test or check (DESIGN §1.3: `+ <n>` and Tab work in a
@@ -51,7 +46,7 @@ public enum ListingCache {
   /// - Parameter sessionPath: The session file.
   /// - Returns: `<folder of the session>/cache`.
   public static func folder(forSession sessionPath: String) -> String {
-    SystemCall.directory(of: sessionPath) + "/cache"
+    SessionPath.directory(of: sessionPath) + "/cache"
   }
 
   /// The cache file of one provider of one session.

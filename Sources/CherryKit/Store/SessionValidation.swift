@@ -112,6 +112,9 @@ enum SessionValidation {
         return "holds the \(name) at position \(position), which is not part of a key"
       case .innerWhitespace: return "holds whitespace"
       case .controlCharacter: return "holds a control or invisible character"
+      case .invisibleCharacter(_, let name, let position, _):
+        return "holds a control or invisible character, \(name), at position \(position)"
+      case .trailingBackslash: return "ends with a backslash, which only escapes a comma"
       case .maskedKey: return "contains \"****\", so it is a masked key"
       case .empty: return "is empty"
       case .badReference(_, let name): return "refers to \"\(name)\", which is no variable name"

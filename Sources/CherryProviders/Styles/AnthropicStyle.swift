@@ -53,7 +53,7 @@ struct AnthropicStyle: StyleAdapter {
     try StyleAdapters.encode(
       ChatBody(
         model: model, maxTokens: prompt.maxTokens, system: prompt.system,
-        messages: [ChatMessage(role: "user", content: prompt.user)]))
+        messages: [ChatMessage(role: "user", content: prompt.user)], stream: prompt.stream))
   }
 
   func embeddingsBody(model: String) throws -> [UInt8]? { nil }

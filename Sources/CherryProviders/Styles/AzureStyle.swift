@@ -1,16 +1,23 @@
 import CherryKit
 
-/// Azure OpenAI deployments: the OpenAI shapes at deployment URLs with an
-/// `api-version` query item (the resolver builds those), `api-key` auth.
+/// Azure OpenAI: the OpenAI shapes at deployment URLs, or under the v1 API's
+/// `/openai/v1/`, with an `api-version` query item (the resolver builds those),
+/// `api-key` auth.
+///
+/// The bodies name the model: the v1 API needs it, and the deployments API, whose
+/// URL names the deployment, ignores it. (The v1 API's Responses endpoint takes the
+/// Responses shape, ``OpenAIResponseStyle``, by its ``ResolvedEndpoints/chatFormat``.)
 struct AzureStyle: StyleAdapter {
-  /// The chat request: the deployment in the URL is the model.
+  /// The chat request.
   struct ChatBody: Encodable {
+    var model: String
     var messages: [ChatMessage]
     var stream = true
   }
 
   /// The embeddings request.
   struct EmbeddingsBody: Encodable {
+    var model: String
     var input: [String]
   }
 
@@ -21,11 +28,12 @@ struct AzureStyle: StyleAdapter {
   }
 
   func chatBody(model: String, prompt: ChatPrompt) throws -> [UInt8] {
-    try StyleAdapters.encode(ChatBody(messages: OpenAIStyle.messages(prompt)))
+    try StyleAdapters.encode(
+      ChatBody(model: model, messages: OpenAIStyle.messages(prompt), stream: prompt.stream))
   }
 
   func embeddingsBody(model: String) throws -> [UInt8]? {
-    try StyleAdapters.encode(EmbeddingsBody(input: ["test"]))
+    try StyleAdapters.encode(EmbeddingsBody(model: model, input: ["test"]))
   }
 
   func interpret(name: String?, data: String) throws -> StreamStep {

@@ -53,6 +53,18 @@ struct GeminiStyle: StyleAdapter {
     return ListPage(models: models, nextURL: next)
   }
 
+  /// Without a stream, `:generateContent` and no `alt=sse` (a URL without
+  /// `:streamGenerateContent`, an exact one the user chose, is kept).
+  func chatURL(_ url: String, stream: Bool) -> String {
+    guard !stream, let method = url.firstRange(of: ":streamGenerateContent") else { return url }
+    var out = url
+    out.replaceSubrange(method, with: ":generateContent")
+    guard let mark = out.firstIndex(of: "?") else { return out }
+    let items = out[out.index(after: mark)...].split(separator: "&").filter { $0 != "alt=sse" }
+    out = String(out[..<mark]) + (items.isEmpty ? "" : "?" + items.joined(separator: "&"))
+    return out
+  }
+
   func chatBody(model: String, prompt: ChatPrompt) throws -> [UInt8] {
     try StyleAdapters.encode(
       ChatBody(

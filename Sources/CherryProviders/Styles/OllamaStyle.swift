@@ -20,7 +20,10 @@ struct OllamaStyle: StyleAdapter {
 
   func firstListURL(_ modelsURL: String) -> String { modelsURL }
 
-  /// `{"models":[{"name":…,"model":…}]}`; an entry with neither is skipped.
+  /// Parses `{"models":[{"name":…,"model":…,"capabilities":[…]}]}`.
+  ///
+  /// An entry with neither name is skipped. Newer Ollama versions list capabilities
+  /// here too (``kinds(capabilities:)``); `/api/show` gives them for every version.
   func parseListPage(_ bytes: [UInt8], modelsURL: String, maxEntries: Int) throws -> ListPage {
     let (_, models) = try StyleAdapters.listEntries(
       bytes, what: "an Ollama model list ({\"models\": […]})", member: "models",
@@ -28,9 +31,34 @@ struct OllamaStyle: StyleAdapter {
     ) { item in
       guard let id = item.member("name")?.string ?? item.member("model")?.string, !id.isEmpty
       else { return nil }
-      return ListedModel(id: id, displayName: nil, ownedBy: "ollama")
+      return ListedModel(
+        id: id, displayName: nil, ownedBy: "ollama",
+        providerKinds: try Self.kinds(capabilities: item.member("capabilities")))
     }
     return ListPage(models: models, nextURL: nil)
+  }
+
+  /// The kinds of Ollama's capability names, as Cherry Studio maps them: `completion`
+  /// is chat, `vision`, `tools`, `thinking` (reasoning) and `embedding`; other names
+  /// (`insert`) say nothing cherry shows.
+  ///
+  /// - Parameter capabilities: The `capabilities` array, or `nil`.
+  /// - Returns: The kinds, or `nil` when there is no array or it names none of these.
+  /// - Throws: `CancellationError` when cancelled while reading.
+  static func kinds(capabilities: JSONCursor?) throws -> Set<ModelKind>? {
+    guard let capabilities, capabilities.isArray else { return nil }
+    var kinds: Set<ModelKind> = []
+    for element in (try capabilities.elements() ?? []).prefix(StyleAdapters.maxNamesPerEntry) {
+      switch element.string?.lowercased() {
+      case "completion": kinds.insert(.chat)
+      case "vision": kinds.insert(.vision)
+      case "tools": kinds.insert(.tools)
+      case "thinking": kinds.insert(.reasoning)
+      case "embedding": kinds.insert(.embedding)
+      default: break
+      }
+    }
+    return kinds.isEmpty ? nil : kinds
   }
 
   /// The text of a non-streamed `/api/chat` answer, `{"message":{"content":…}}`.
@@ -40,7 +68,8 @@ struct OllamaStyle: StyleAdapter {
   }
 
   func chatBody(model: String, prompt: ChatPrompt) throws -> [UInt8] {
-    try StyleAdapters.encode(ChatBody(model: model, messages: OpenAIStyle.messages(prompt)))
+    try StyleAdapters.encode(
+      ChatBody(model: model, messages: OpenAIStyle.messages(prompt), stream: prompt.stream))
   }
 
   func embeddingsBody(model: String) throws -> [UInt8]? {

@@ -34,7 +34,8 @@ struct OpenAIResponseStyle: StyleAdapter {
 
   func chatBody(model: String, prompt: ChatPrompt) throws -> [UInt8] {
     try StyleAdapters.encode(
-      ChatBody(model: model, input: prompt.user, instructions: prompt.system))
+      ChatBody(
+        model: model, input: prompt.user, instructions: prompt.system, stream: prompt.stream))
   }
 
   func embeddingsBody(model: String) throws -> [UInt8]? {

@@ -24,6 +24,8 @@ struct OpenAIStyle: StyleAdapter {
 
   /// Parses an OpenAI-shaped list, `{"data":[{"id":…,"owned_by":…,"name":…}]}` or a bare
   /// array (Together); shared with Azure and OpenAI Responses.
+  ///
+  /// A New API gateway's entries also carry their endpoint types (``endpointTypes(of:)``).
   static func parseList(_ bytes: [UInt8], maxEntries: Int) throws -> ListPage {
     let what = "a model list ({\"data\": […]})"
     let (_, models) = try StyleAdapters.listEntries(
@@ -34,13 +36,39 @@ struct OpenAIStyle: StyleAdapter {
       }
       return ListedModel(
         id: id, displayName: item.member("name")?.string,
-        ownedBy: item.member("owned_by")?.string)
+        ownedBy: item.member("owned_by")?.string, endpointTypes: try endpointTypes(of: item))
     }
     return ListPage(models: models, nextURL: nil)
   }
 
+  /// The endpoint types a New API entry lists (DESIGN §1.6): its `endpoint_type`
+  /// first (the one type a gateway gives the model), then its
+  /// `supported_endpoint_types` in order (all Cherry Studio reads), without repeats;
+  /// names cherry has no endpoint for (`jina-rerank`) are left out.
+  ///
+  /// - Parameter item: One entry of the list.
+  /// - Returns: The types, or `nil` when the entry names none cherry knows.
+  /// - Throws: `CancellationError` when cancelled while reading.
+  static func endpointTypes(of item: JSONCursor) throws -> [ModelEndpointType]? {
+    var names: [String] = []
+    if let single = item.member("endpoint_type")?.string { names.append(single) }
+    if let list = item.member("supported_endpoint_types"), list.isArray {
+      for element in (try list.elements() ?? []).prefix(StyleAdapters.maxNamesPerEntry) {
+        if let name = element.string { names.append(name) }
+      }
+    }
+    var types: [ModelEndpointType] = []
+    for name in names {
+      if let type = ModelEndpointType(listingName: name), !types.contains(type) {
+        types.append(type)
+      }
+    }
+    return types.isEmpty ? nil : types
+  }
+
   func chatBody(model: String, prompt: ChatPrompt) throws -> [UInt8] {
-    try StyleAdapters.encode(ChatBody(model: model, messages: Self.messages(prompt)))
+    try StyleAdapters.encode(
+      ChatBody(model: model, messages: Self.messages(prompt), stream: prompt.stream))
   }
 
   /// The system and user messages of a prompt.

@@ -10,6 +10,9 @@ struct ChatPrompt: Sendable {
   var user: String
   /// The answer's token cap where the style requires one (Anthropic).
   var maxTokens: Int
+  /// Whether to ask for a stream; `false` for a model marked `stream off`, whose
+  /// answer is then one JSON reply (``StyleAdapter/plainReply(_:)``).
+  var stream = true
 }
 
 /// One page of a model list and the URL of the next one.
@@ -81,6 +84,15 @@ protocol StyleAdapter: Sendable {
   /// How the chat stream is framed.
   var framing: StreamFraming { get }
 
+  /// The chat URL for a request that streams or not: the resolved one, except where
+  /// the style streams at another URL (Gemini's `:streamGenerateContent?alt=sse`).
+  ///
+  /// - Parameters:
+  ///   - url: The resolved chat endpoint (it streams).
+  ///   - stream: Whether the request asks for a stream.
+  /// - Returns: The URL to send to.
+  func chatURL(_ url: String, stream: Bool) -> String
+
   /// What one stream event means.
   ///
   /// - Parameters:
@@ -101,10 +113,17 @@ protocol StyleAdapter: Sendable {
 
 extension StyleAdapter {
   var framing: StreamFraming { .sse }
+
+  func chatURL(_ url: String, stream: Bool) -> String { url }
 }
 
 /// The adapter of each style, and helpers shared by them.
 enum StyleAdapters {
+  /// The most names read from one list entry's small arrays (New API's endpoint types,
+  /// Ollama's capabilities): real ones have a handful, and a hostile list must not make
+  /// one entry cost more than a few.
+  static let maxNamesPerEntry = 16
+
   /// The adapter for a style.
   ///
   /// - Parameter style: The API style.

@@ -1,5 +1,6 @@
 import CherryKit
 import CherryProviders
+import Synchronization
 
 /// `manage`, `test`, `check`, `ask`: the commands that call a provider (DESIGN §1.3–1.5).
 enum NetworkCommands {
@@ -14,14 +15,18 @@ enum NetworkCommands {
     let keyIndex = try shell.takeNextKey()
     let current = try shell.selectedProvider()
     let client = shell.client()
+    let notes = NoteBox()
     let result = try await shell.perform("fetching the model list of \(current.name)…") {
       () async -> Result<[ListedModel], ProviderError> in
       do throws(ProviderError) {
-        return .success(try await client.listModels(current, keyIndex: keyIndex))
+        return .success(
+          try await client.listModels(current, keyIndex: keyIndex, onNote: notes.add))
       } catch {
         return .failure(error)
       }
     }
+    // An extra list or a capability probe that failed leaves the listing, with a note.
+    for note in notes.all { shell.note(note.visible) }
     let listed: [ListedModel]
     switch result {
     case .success(let models): listed = models
@@ -124,11 +129,13 @@ enum NetworkCommands {
     if provider.needsKey && provider.keys.isEmpty { throw ErrorMessage.noKey(provider.id) }
     let timeout = invocation[Options.timeout] ?? provider.timeout ?? RequestDefaults.testTimeout
     let concurrency = invocation[Options.concurrency] ?? RequestDefaults.concurrency
+    let keyIndex = try chosenKey(invocation, provider)
     let client = shell.client()
     let report = try await shell.perform(
       "checking \(provider.models.count) models of \(provider.name)…"
     ) {
-      await client.check(provider, concurrency: concurrency, timeout: timeout)
+      await client.check(
+        provider, concurrency: concurrency, timeout: timeout, keyIndex: keyIndex)
     }
     shell.recordKeyResults(report.rows.flatMap(\.results), of: provider)
     let passed = report.failingCount == 0 && report.someKeysFailingCount == 0
@@ -182,4 +189,15 @@ enum NetworkCommands {
       JSONShapes.Answer(
         provider: current.id, model: modelID, key: keyIndex.map { $0 + 1 }, answer: answer))
   }
+}
+
+/// Notes a request reports from its own tasks, kept until the shell prints them.
+private final class NoteBox: Sendable {
+  private let notes = Mutex<[String]>([])
+
+  @Sendable func add(_ note: String) {
+    notes.withLock { $0.append(note) }
+  }
+
+  var all: [String] { notes.withLock { $0 } }
 }

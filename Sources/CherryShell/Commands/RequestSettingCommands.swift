@@ -7,7 +7,9 @@ enum RequestSettingCommands {
   {
     let name = invocation.arguments[0]
     let value = invocation.text(from: 1)
-    guard isHeaderName(name) else { throw ErrorMessage.badHeaderName(name) }
+    // The store holds a loaded value to the same rules.
+    guard SettingRules.isHeaderName(name) else { throw ErrorMessage.badHeaderName(name) }
+    guard SettingRules.isHeaderValue(value) else { throw ErrorMessage.badHeaderValue(name) }
     // Known as a secret from now on, before anything shows it.
     if HeaderSecrecy.isSecret(name: name) { shell.secrets.register(value) }
     let changed = try shell.changeSelected { (provider) throws(ShellError) in
@@ -74,15 +76,5 @@ enum RequestSettingCommands {
       shell.note(seconds.map { "timeout " + Describe.seconds($0) } ?? "timeout: the defaults apply")
     }
     return shell.pageReport(changed)
-  }
-
-  /// RFC 9110 token characters.
-  static func isHeaderName(_ name: String) -> Bool {
-    !name.isEmpty
-      && name.unicodeScalars.allSatisfy {
-        $0.isASCII
-          && ($0.properties.isAlphabetic || ("0"..."9").contains($0)
-            || "!#$%&'*+-.^_`|~".unicodeScalars.contains($0))
-      }
   }
 }

@@ -253,9 +253,9 @@ enum ErrorMessage {
       return ShellError(
         "keys must be separated by the ASCII comma \",\", not the \(name) \"\(character)\" "
           + "at position \(position); nothing was changed",
-        fix: ["use: " + KeyMask.maskLine(command + " " + corrected)])
+        fix: ["use: " + command + " " + APIKeyList.masked(corrected)])
     }
-    return split(error.description)
+    return ShellError(error.what, fix: lines(error.fix))
   }
 
   static func bareKeyWithoutTerminal(_ providerID: String) -> ShellError {
@@ -298,6 +298,12 @@ enum ErrorMessage {
     ShellError("no header \(quote(name)) is set", fix: ["'show' lists the headers"])
   }
 
+  static func badHeaderValue(_ name: String) -> ShellError {
+    ShellError(
+      "the value of \(quote(name)) holds a line break or a NUL, which would end the header early",
+      fix: ["give the value on one line"])
+  }
+
   static func badHeaderName(_ name: String) -> ShellError {
     ShellError(
       "\(quote(name)) is not a header name",
@@ -322,7 +328,7 @@ enum ErrorMessage {
   }
 
   static func selection(_ error: ModelSelectionError) -> ShellError {
-    split(error.message)
+    ShellError(error.what, fix: lines(error.fix))
   }
 
   static func unreplayableID(_ id: String, _ problem: String) -> ShellError {
@@ -438,19 +444,11 @@ enum ErrorMessage {
     text.split(separator: "\n").map(String.init)
   }
 
-  /// A `what\nfix` description (the lower layers' errors) as what and fix.
-  private static func split(_ description: String, status: ExitStatus = .commandFailed)
-    -> ShellError
-  {
-    var lines = description.split(separator: "\n", omittingEmptySubsequences: false).map(
-      String.init)
-    let what = lines.isEmpty ? description : lines.removeFirst()
-    return ShellError(what, fix: lines.filter { !$0.isEmpty }, status: status)
-  }
-
   // MARK: - Store
 
   static func store(_ error: StoreError) -> ShellError {
-    split(error.description, status: .sessionFile)
+    let status: ExitStatus
+    if case .invalidPath = error { status = .usage } else { status = .sessionFile }
+    return ShellError(error.what, fix: lines(error.fix), status: status)
   }
 }

@@ -74,6 +74,7 @@ enum ResultText {
       } else {
         lines.append(line + "  " + latency)
       }
+      if let note = result.note { lines.append("      " + note.visible) }
     }
     return lines
   }
@@ -102,6 +103,11 @@ enum ResultText {
       table.rows.append(cells)
     }
     var lines = table.render()
+    // What was checked some other way (an image-only model against the list).
+    var seen = Set<String>()
+    for note in report.rows.flatMap(\.results).compactMap(\.note) where seen.insert(note).inserted {
+      lines.append("note: " + note.visible)
+    }
     if !report.skipped.isEmpty {
       lines.append(
         "skipped (rerank models cannot be checked): "

@@ -42,6 +42,8 @@ enum JSONShapes {
     var chat: Bool
     var stale: Bool
     var name: String?
+    /// What the provider's listing declared (Ollama's capabilities, …), if anything.
+    var declaredKinds: [String]?
     var price: Price?
     /// `false` when the model is called without streaming.
     var streaming: Bool?
@@ -174,6 +176,7 @@ enum JSONShapes {
     return Model(
       id: model.id, group: model.group, kinds: kinds.sorted().map(\.rawValue), overrides: overrides,
       chat: ChatModelRule.isChatModel(kinds), stale: model.stale, name: model.displayName,
+      declaredKinds: model.providerKinds.map { $0.sorted().map(\.rawValue) },
       price: model.price.map { Price(input: $0.input, output: $0.output, currency: $0.currency) },
       streaming: model.streaming, endpointType: model.endpointType?.rawValue)
   }
@@ -231,6 +234,8 @@ enum JSONShapes {
     var errorKind: String?
     var status: Int?
     var hint: String?
+    /// How the key was checked when not as usual (an image-only model).
+    var note: String?
 
     init(_ result: KeyTestResult) {
       key = result.keyNumber
@@ -247,6 +252,7 @@ enum JSONShapes {
       errorKind = result.error?.kind.rawValue
       status = result.error?.status
       hint = result.error?.hint
+      note = result.note
     }
   }
 

@@ -144,7 +144,7 @@ extension CommandTable {
     CommandSpec(
       "check", abstract: "Health-check every added model with every key",
       requirement: .selectedProvider,
-      options: [Options.concurrency.spec, Options.timeout.spec],
+      options: [Options.key.spec, Options.concurrency.spec, Options.timeout.spec],
       json: "check", handler: NetworkCommands.check),
     CommandSpec(
       "enable", abstract: "Switch the selected provider on",
