@@ -34,11 +34,18 @@ extension ManPage {
     }
     blocks.append(.paragraph([.text(sentence(spec.abstract))]))
     if !spec.discussion.isEmpty { blocks.append(.paragraph([.text(spec.discussion)])) }
-    if prefix.isEmpty, spec.requirement == .selectedProvider {
-      blocks.append(
-        .paragraph([
-          .text("Acts on the selected provider ("), .literal("use <provider>"), .text(")."),
-        ]))
+    if prefix.isEmpty {
+      switch spec.requirement {
+      case .none:
+        break
+      case .selectedProvider:
+        blocks.append(
+          .paragraph([
+            .text("Acts on the selected provider ("), .literal("use <provider>"), .text(")."),
+          ]))
+      case .demo:
+        blocks.append(.paragraph([.text("Only in "), .literal("cherry --demo"), .text(".")]))
+      }
     }
     blocks += (spec.leading + spec.arguments).flatMap(argumentItems)
     blocks += spec.options.map(optionItem)

@@ -55,7 +55,10 @@ extension ManPage {
             "A line is split into words at spaces. 'single' and \"double\" quotes keep spaces; $VAR and ${VAR} are replaced by the environment's value, except inside single quotes; # starts a comment at the start of a word."
           ),
           paragraph(
-            "A script (a .cherryrc file, run with -f or source, or piped to standard input) runs one command a line and is all or nothing: the first failing line stops it with FILE:LINE: error: …, exit status 1, and nothing it changed is saved. --keep-going (or set on_error continue) runs every line instead and saves what succeeded. --echo prints each line before it runs, keys masked; pause waits for Enter on a terminal. dump prints the session as such a script."
+            "A script (a .cherryrc file, run with -f or source, or piped to standard input) runs one command a line and is all or nothing: the first failing line stops it with FILE:LINE: error: …, exit status 1, and nothing it changed is saved. --keep-going (or set on_error continue) runs every line instead, saves what succeeded, and lists the lines that failed. dump prints the session as such a script."
+          ),
+          paragraph(
+            "For lessons: --echo prints each line before it runs, keys masked, and a # comment line as narration; --step waits for Enter before each command; --typing types each echoed command out; pause waits for Enter; -i stays at the prompt when the scripts end. In cherry --demo, tour is a built-in lesson (tour --print writes it as a script to edit), and demo fault makes a demo provider fail on purpose."
           ),
           paragraph(
             "Data goes to standard output; notes, warnings, progress and errors to standard error. With --json every command prints exactly one JSON object on one line, also when it fails."

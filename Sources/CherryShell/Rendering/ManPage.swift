@@ -99,7 +99,7 @@ public enum ManPage {
     case .success:
       "Every command succeeded. An interactive session that ends with quit or Ctrl-D exits 0 whatever failed before, as psql does."
     case .commandFailed:
-      "A command failed (FILE:LINE: error: … on standard error). A script stops there and saves nothing; with --keep-going every line runs, what succeeded is saved, and the status is still 1."
+      "A command failed (FILE:LINE: error: … on standard error). A script stops there and saves nothing; with --keep-going every line runs, what succeeded is saved, the failed lines are listed at the end, and the status is still 1."
     case .usage:
       "The command line was wrong: an unknown flag, a missing value."
     case .sessionFile:
@@ -121,6 +121,14 @@ public enum ManPage {
       ("NO_COLOR", "When set and not empty: no colours, as --no-color."),
       ("CLICOLOR_FORCE", "When set and not 0: colours even when the output is not a terminal."),
       ("COLUMNS", "The width to wrap text to when neither output is a terminal."),
+      (
+        "PAGER",
+        "At the prompt, output longer than the screen goes through this program. Default: less -FRX; set pager off turns it off."
+      ),
+      (
+        "CHERRY_DEMO_ROOT",
+        "Set by cherry --demo for the lines it runs: the demo server's address (http://127.0.0.1:PORT), so a lesson can name it."
+      ),
       (
         "HTTPS_PROXY, HTTP_PROXY, ALL_PROXY, NO_PROXY",
         "The proxy for requests of providers that have no proxy of their own (proxy <url>), and the hosts that go direct. Lower-case names work too. Loopback addresses never go through a proxy."
@@ -150,6 +158,10 @@ public enum ManPage {
         "Taken while a shell saves, so two shells on one file never lose each other's changes."
       ),
       ("$CHERRY_HOME/history", "The prompt's history, mode 0600, keys masked."),
+      (
+        "$CHERRY_HOME/cache/",
+        "The last model list of each provider (manage), kept beside the session for + <number> and Tab in later runs: one file a provider, mode 0600, never inside the session file."
+      ),
       (
         "~/.cherryrc",
         "Run before the prompt starts, unless --no-rc (or $CHERRY_RC): for settings such as set trace on or use deepseek. A failing line reports FILE:LINE, nothing it did is saved, and the prompt still starts."
