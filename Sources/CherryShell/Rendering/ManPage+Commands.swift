@@ -6,7 +6,7 @@ extension ManPage {
     var blocks: [Block] = [
       .paragraph([
         .text(
-          "At the prompt, in a script and after -c, each line is one command. The table below is the one cherry itself reads: help <command> prints the same. Every command also takes these options:"
+          "At the prompt, in a script and after -c, each line is one command. This list is made from the command table cherry reads its commands from, as help <command> at the prompt is. Every command also takes these options:"
         )
       ])
     ]
@@ -53,7 +53,7 @@ extension ManPage {
       blocks.append(
         .paragraph([
           .text("With "), .literal("--json"), .text(": "),
-          .literal("docs/json/\(spec.json).schema.json"), .text("."),
+          .file("docs/json/\(spec.json).schema.json"), .text("."),
         ]))
     }
     if !spec.examples.isEmpty {

@@ -24,8 +24,10 @@ extension ManPage {
   enum Span: Equatable {
     /// Prose.
     case text(String)
-    /// Something typed as is: a command, a flag, a path (bold in roff, code in
-    /// Markdown).
+    /// Something typed as is: a command, a flag (bold in roff, code in Markdown).
     case literal(String)
+    /// A file of cherry's repository, from its root (`docs/json.md`): bold in
+    /// roff, a link in the Markdown kept in `docs/`.
+    case file(String)
   }
 }

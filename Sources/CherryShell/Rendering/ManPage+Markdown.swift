@@ -48,8 +48,14 @@ enum MarkdownWriter {
       switch span {
       case .text(let text): escape(text)
       case .literal(let text): literal(text)
+      case .file(let path): "[\(literal(path))](\(relative(path)))"
       }
     }.joined()
+  }
+
+  /// A repository path as a link from `docs/`, where the page is kept.
+  private static func relative(_ path: String) -> String {
+    path.hasPrefix("docs/") ? String(path.dropFirst("docs/".count)) : "../" + path
   }
 
   /// A code span, fenced with more backticks than the text holds in a row.

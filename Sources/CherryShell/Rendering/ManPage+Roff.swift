@@ -52,7 +52,7 @@ enum RoffWriter {
       spans.map { span in
         switch span {
         case .text(let text): escape(text)
-        case .literal(let text): "\\fB\(escape(text))\\fR"
+        case .literal(let text), .file(let text): "\\fB\(escape(text))\\fR"
         }
       }.joined())
   }

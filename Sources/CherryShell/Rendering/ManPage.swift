@@ -193,8 +193,8 @@ public enum ManPage {
       title: "SEE ALSO",
       blocks: [
         .paragraph([
-          .text("The user guide, "), .literal("docs/guide.md"),
-          .text(", and the JSON documents, "), .literal("docs/json.md"),
+          .text("The user guide, "), .file("docs/guide.md"),
+          .text(", and the JSON documents, "), .file("docs/json.md"),
           .text(", in cherry's source repository. "), .literal("help"),
           .text(" and "), .literal("explain url"), .text(" at the prompt."),
         ])

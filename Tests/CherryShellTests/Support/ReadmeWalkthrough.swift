@@ -59,8 +59,11 @@ final class ReadmeWalkthrough {
   /// - Parameter markdown: The file's text.
   /// - Returns: One line per problem, `NAME:LINE: what`; empty when it all holds.
   func problems(in markdown: String) -> [String] {
-    FencedBlock.all(in: markdown).flatMap(problems)
+    FencedBlock.all(in: markdown).flatMap(problems) + wording
   }
+
+  /// Output that a user must not read, found while running the blocks.
+  private var wording: [String] = []
 
   private func problems(_ block: FencedBlock) -> [String] {
     let at = "\(name):\(block.line)"
@@ -203,9 +206,14 @@ final class ReadmeWalkthrough {
   private func run(_ program: String, _ arguments: [String], stdin: String? = nil) throws
     -> ProcessResult
   {
-    try ProcessRunner.run(
+    let result = try ProcessRunner.run(
       program, arguments, environment: environment, stdin: stdin,
       currentDirectory: folder.path)
+    // What a user reads never calls Cherry Studio's settings page "the seed".
+    if (result.stdout + result.stderr).lowercased().contains("the seed") {
+      wording.append("\(program) \(arguments.joined(separator: " ")) says \"the seed\"")
+    }
+    return result
   }
 
   /// A shell line and its comment: the text after the first `#` that starts a
