@@ -15,6 +15,7 @@ let package = Package(
   products: [
     .executable(name: "cherry", targets: ["cherry"]),
     .executable(name: "cherry-demo", targets: ["cherry-demo"]),
+    .executable(name: "cherry-interop", targets: ["cherry-interop"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -22,6 +23,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
     .package(url: "https://github.com/apple/swift-nio-ssl", exact: "2.37.6"),
     .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
+    .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
   ],
   targets: [
     // Small POSIX primitives (write-all, EINTR-safe reads) shared by every layer.
@@ -47,7 +50,33 @@ let package = Package(
     // The command table, dispatch, rendering, completion and scripts.
     .target(
       name: "CherryShell",
-      dependencies: ["CherryKit", "CherryProviders", "CherrySystem"],
+      dependencies: ["CherryKit", "CherryProviders", "CherrySystem", "CherryInteropCore"],
+      swiftSettings: strictSettings
+    ),
+
+    // Import and export (DESIGN §1.7). The pure part (the messages, the merge) is
+    // what cherry links; the formats need YAML, zip and LevelDB, which load all of
+    // Foundation, so they live in cherry-interop, which cherry runs as git runs its
+    // subcommands, keeping them out of cherry's start-up (DESIGN §5).
+    .target(
+      name: "CherryInteropCore", dependencies: ["CherryKit"], swiftSettings: strictSettings),
+    .systemLibrary(
+      name: "CLevelDB",
+      path: "Sources/CLevelDB",
+      providers: [.apt(["libleveldb-dev"])]
+    ),
+    .target(
+      name: "CherryInterop",
+      dependencies: [
+        "CherryInteropCore", "CherryKit", "CLevelDB",
+        .product(name: "Yams", package: "Yams"),
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ],
+      swiftSettings: strictSettings
+    ),
+    .executableTarget(
+      name: "cherry-interop",
+      dependencies: ["CherryInterop"],
       swiftSettings: strictSettings
     ),
 
@@ -137,6 +166,15 @@ let package = Package(
       name: "CherryShellTests",
       dependencies: ["CherryShell", "CherryDemo", "CherryKit", "CherryTestSupport"],
       resources: [.copy("Transcripts")],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "CherryInteropTests",
+      dependencies: [
+        "CherryInterop", "CherryInteropCore", "CherryKit", "CherryTestSupport",
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ],
+      exclude: ["Peers"],
       swiftSettings: strictSettings
     ),
     .testTarget(

@@ -6,7 +6,7 @@ import Testing
 ///
 /// The binary runs, the bash completion loads and completes, `man -l` renders the
 /// page, and the script says how to put the bin folder on the PATH. It installs
-/// the binary the tests were built with (`--binary`): the release build itself is
+/// the binaries the tests were built with (`--from`): the release build itself is
 /// `swift build`'s.
 @Suite(.enabled(if: ManRenderer.enabled, ManRenderer.reason))
 struct InstallScriptTests {
@@ -14,7 +14,11 @@ struct InstallScriptTests {
   private static func install(into prefix: String, _ extra: [String] = []) throws -> ProcessResult {
     try ProcessRunner.run(
       "/bin/bash",
-      [Repository.path("scripts/install"), "--prefix", prefix, "--binary", Cherry.binary] + extra,
+      [
+        Repository.path("scripts/install"), "--prefix", prefix, "--from",
+        (Cherry.binary as NSString).deletingLastPathComponent,
+      ]
+        + extra,
       deadline: 120)
   }
 
@@ -33,10 +37,20 @@ struct InstallScriptTests {
       (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
     }
     #expect(size(cherry) < size(Cherry.binary), "the installed binary is stripped")
+    let interop = prefix + "/bin/cherry-interop"
+    #expect(size(interop) < size(BuiltBinary.path("cherry-interop")))
+
+    // import and export find cherry-interop next to the installed cherry.
+    let export = try ProcessRunner.run(
+      cherry, ["--demo", "-c", "export env demo-openai"],
+      environment: ["PATH": "/usr/bin:/bin", "CHERRY_INTEROP": nil])
+    #expect(export.status == 0, "\(export.stderr)")
+    #expect(export.stdout.contains("export OPENAI_BASE_URL=http://127.0.0.1:"))
 
     // What it prints: every file, and the PATH line (the prefix is not on the PATH).
     for file in [
-      "bin/cherry", "share/man/man1/cherry.1", "share/bash-completion/completions/cherry",
+      "bin/cherry", "bin/cherry-interop", "share/man/man1/cherry.1",
+      "share/bash-completion/completions/cherry",
       "share/zsh/site-functions/_cherry", "share/fish/vendor_completions.d/cherry.fish",
     ] {
       #expect(result.stdout.contains("\(prefix)/\(file)"), "\(file) is not reported")
@@ -79,7 +93,7 @@ struct InstallScriptTests {
     let again = try Self.install(into: prefix)
     #expect(again.status == 0, "\(again.stderr)")
     let leftovers = try FileManager.default.contentsOfDirectory(atPath: prefix + "/bin")
-    #expect(leftovers == ["cherry"])
+    #expect(leftovers.sorted() == ["cherry", "cherry-interop"])
   }
 
   @Test func aBadArgumentIsRefused() throws {
@@ -87,9 +101,9 @@ struct InstallScriptTests {
     let unknown = try Self.install(into: folder.path, ["--frobnicate"])
     #expect(unknown.status == 2)
     #expect(unknown.stderr.contains("unknown argument '--frobnicate'"))
-    let missing = try Self.install(into: folder.path, ["--binary", folder.path + "/nothing"])
+    let missing = try Self.install(into: folder.path, ["--from", folder.path + "/nothing"])
     #expect(missing.status == 1)
-    #expect(missing.stderr.contains("is not an executable"))
+    #expect(missing.stderr.contains("nothing/cherry is not an executable"))
     #expect(!FileManager.default.fileExists(atPath: folder.path + "/bin"))
   }
 }

@@ -30,10 +30,11 @@ struct RunScriptTests {
         """
         #!/bin/bash
         echo "$*" >>"\(log)"
+        product=${@: -1}
         mkdir -p .build/release
-        builds=$(wc -l <"\(log)")
-        printf '#!/bin/bash\\necho "built %s: $*"\\n' "$builds" >.build/release/cherry
-        chmod +x .build/release/cherry
+        builds=$(grep -c -- "--product $product\\$" "\(log)")
+        printf '#!/bin/bash\\necho "built %s: $*"\\n' "$builds" >".build/release/$product"
+        chmod +x ".build/release/$product"
         """)
       try manager.setAttributes([.posixPermissions: 0o755], ofItemAtPath: swift)
     }
@@ -46,9 +47,10 @@ struct RunScriptTests {
         environment: ["PATH": folder.path + "/tools:" + path])
     }
 
-    /// How many times `swift` was called.
+    /// How many times `swift` built cherry.
     var builds: Int {
-      ((try? String(contentsOfFile: log, encoding: .utf8)) ?? "").split(separator: "\n").count
+      ((try? String(contentsOfFile: log, encoding: .utf8)) ?? "").split(separator: "\n")
+        .filter { $0.hasSuffix("--product cherry") }.count
     }
 
     func edit(_ relative: String, _ change: (String) -> String) throws {
@@ -65,7 +67,11 @@ struct RunScriptTests {
     #expect(first.stdout == "built 1: --demo\n")
     #expect(
       (try? String(contentsOfFile: checkout.log, encoding: .utf8))
-        == "build -c release --static-swift-stdlib --product cherry\n")
+        == """
+        build -c release --static-swift-stdlib --product cherry
+        build -c release --static-swift-stdlib --product cherry-interop
+
+        """)
 
     // Nothing changed: no build, the arguments still reach cherry.
     let again = try checkout.run(["-c", "providers"])
@@ -89,10 +95,12 @@ struct RunScriptTests {
     try checkout.edit("Package.swift") { $0 + "\n" }
     #expect(try checkout.run().stdout == "built 5: --demo\n")
 
-    // A binary that something else rebuilt is not trusted.
+    // A binary that something else rebuilt, or removed, is not trusted.
     try "#!/bin/bash\necho other\n".write(
       toFile: checkout.root + "/.build/release/cherry", atomically: false, encoding: .utf8)
     #expect(try checkout.run().stdout == "built 6: --demo\n")
-    #expect(checkout.builds == 6)
+    try FileManager.default.removeItem(atPath: checkout.root + "/.build/release/cherry-interop")
+    #expect(try checkout.run().stdout == "built 7: --demo\n")
+    #expect(checkout.builds == 7)
   }
 }

@@ -126,6 +126,10 @@ public enum ManPage {
         "At the prompt, output longer than the screen goes through this program. Default: less -FRX; set pager off turns it off."
       ),
       (
+        "CHERRY_INTEROP",
+        "The cherry-interop program that import and export run. Default: the one next to cherry, else the first on the PATH."
+      ),
+      (
         "CHERRY_DEMO_ROOT",
         "Set by cherry --demo for the lines it runs: the demo server's address (http://127.0.0.1:PORT), so a lesson can name it."
       ),
@@ -158,6 +162,7 @@ public enum ManPage {
         "Taken while a shell saves, so two shells on one file never lose each other's changes."
       ),
       ("$CHERRY_HOME/history", "The prompt's history, mode 0600, keys masked."),
+      ("$CHERRY_HOME/session.json.bak", "The session as it was before the last import."),
       (
         "$CHERRY_HOME/cache/",
         "The last model list of each provider (manage), kept beside the session for + <number> and Tab in later runs: one file a provider, mode 0600, never inside the session file."

@@ -9,7 +9,7 @@ enum CommandTable {
   /// The commands.
   static let all: [CommandSpec] =
     providers + keys + urls + providerExtras + teaching + models + requestSettings + checks
-    + sessionCommands + scripts + teachers + usual
+    + sessionCommands + interop + scripts + teachers + usual
 
   /// Every name and alias → its index in ``all``.
   private static let index: [String: Int] = {
