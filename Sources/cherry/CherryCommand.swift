@@ -24,10 +24,16 @@ struct CherryCommand: AsyncParsableCommand {
       or $CHERRY_RC unless --no-rc). -f and -c run in the order given; piped stdin \
       is read as a script. Exit status: 0 ok, 1 a command failed, 2 bad command \
       line, 3 the session file could not be read or written.
+
+      Shell completion: cherry --generate-completion-script bash|zsh|fish prints \
+      the script for that shell (scripts/install puts them in place, with the \
+      manual page cherry(1)).
       """,
     version: CherryVersion.text)
 
-  @Option(name: .long, help: ArgumentHelp("The session file.", valueName: "file"))
+  @Option(
+    name: .long, help: ArgumentHelp("The session file.", valueName: "file"),
+    completion: .file(extensions: ["json"]))
   var session: String?
 
   @Flag(name: .customLong("no-rc"), help: "Do not run ~/.cherryrc (or $CHERRY_RC) at the prompt.")
@@ -35,7 +41,7 @@ struct CherryCommand: AsyncParsableCommand {
 
   @Option(
     name: .customShort("f"), parsing: .unconditionalSingleValue,
-    help: ArgumentHelp("Run a script (repeatable).", valueName: "file"))
+    help: ArgumentHelp("Run a script (repeatable).", valueName: "file"), completion: .file())
   var files: [String] = []
 
   // Unconditional: a command may begin with a dash (`-c '- gpt-4o'`).
@@ -76,6 +82,11 @@ struct CherryCommand: AsyncParsableCommand {
     name: .customShort("i"),
     help: "After the -f and -c scripts, stay at the prompt with what they did.")
   var interactiveAfter = false
+
+  /// `--man`: the manual page `cherry(1)` in roff, made from the command table and
+  /// these flags (scripts/install writes it to share/man/man1/cherry.1).
+  @Flag(name: .customLong("man"), help: .hidden)
+  var manPage = false
 
   /// Parses the command line with exit status 2 (not argument-parser's 64) for a
   /// bad command line, then runs.
@@ -126,6 +137,7 @@ struct CherryCommand: AsyncParsableCommand {
     // A pager quit early, or `cherry | head`, closes the pipe: a write then fails
     // with EPIPE, which is handled, instead of the signal ending cherry.
     signal(SIGPIPE, SIG_IGN)
+    if manPage { return Self.printManPage() }
     let environment = ProcessInfo.processInfo.environment
     let interactive =
       (files.isEmpty && commands.isEmpty || interactiveAfter) && LineEditor.isTerminal
@@ -217,6 +229,21 @@ struct CherryCommand: AsyncParsableCommand {
     await shell.shutdown()
     if let demoServer { try? await demoServer.stop() }
     return status
+  }
+
+  /// Prints `cherry(1)` in roff: the command table, and the flags as
+  /// argument-parser itself describes them, so neither can drift from the page.
+  private static func printManPage() -> ExitStatus {
+    do {
+      let program = try ManPage.Program(toolInfo: _dumpHelp(), version: CherryVersion.text)
+      let sink = StandardOutputSink(lineBuffered: false)
+      sink.write(ManPage.roff(program: program), to: .standardOutput)
+      sink.flush()
+      return .success
+    } catch {
+      FileHandleText.writeError("error: cannot describe the flags for the manual page: \(error)\n")
+      return .commandFailed
+    }
   }
 
   /// The prompt: libedit with history and Tab completion, after the rc file.
