@@ -46,7 +46,13 @@ enum DemoCommands {
   /// `tour`: the built-in lesson, run on the demo provider; `tour --print` writes
   /// it as a script a teacher can edit.
   static func tour(_ shell: Shell, _ invocation: Invocation) async throws -> any CommandReport {
-    if invocation.has(Options.print) { return Report.text(Tour.lines) }
+    if invocation.has(Options.print) {
+      // The lesson is cherry's own text: its demo keys are the demo's, shown whole
+      // so that the printed lesson replays.
+      var lesson = Report.text(Tour.lines)
+      lesson.revealsSecrets = true
+      return lesson
+    }
     guard shell.options.demo != nil else { throw ErrorMessage.tourNeedsDemo() }
     await shell.runTour()
     return Report.none
