@@ -57,6 +57,8 @@ enum URLCommands {
       if let target = try? URLParts(provider.url).connectTarget {
         lines.append("connects to " + target)
       }
+      // The second URL belongs to the same settings field in the app (DESIGN §1.2).
+      if provider.offersAnthropicURL { lines += SettingsPage.anthropicLines(provider) }
       return lines
     }
   }

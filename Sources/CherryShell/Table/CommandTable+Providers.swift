@@ -88,7 +88,7 @@ extension CommandTable {
     CommandSpec(
       "url", abstract: "Show or set the API URL of the selected provider",
       discussion:
-        "Enter the root (https://api.example.com: cherry appends /v1/chat/completions), a path ending in / (no /v1 is added), a path with a version segment (/v3), or the exact endpoint ending in # (used as is). With no address, shows the value, every endpoint it resolves to and the rule that applied.",
+        "Enter the root (https://api.example.com: cherry appends /v1/chat/completions), a path ending in / (no /v1 is added), a path with a version segment (/v3), or the exact endpoint ending in # (used as is). With no address, shows the value, every endpoint it resolves to, the rule that applied, the host it connects to and, where the provider has one, its Anthropic-compatible URL (see anthropic-url).",
       requirement: .selectedProvider,
       subcommands: [
         CommandSpec(
