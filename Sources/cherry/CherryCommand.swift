@@ -58,7 +58,7 @@ struct CherryCommand: AsyncParsableCommand {
     help: "Run every line even after a failure; save what succeeded.")
   var keepGoing = false
 
-  @Flag(help: "Print JSON from providers, show, models, manage, test and check.")
+  @Flag(help: "Print every command's result as one line of JSON on stdout (docs/json.md).")
   var json = false
 
   @Flag(name: .customLong("no-color"), help: "No colours (NO_COLOR does the same).")

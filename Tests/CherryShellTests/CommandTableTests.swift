@@ -120,6 +120,9 @@ struct CommandTableTests {
     given += words.dropFirst(Self.nameIndex(c.node) + 1)
     let invocation = try CommandParser.parse(given, line: given.joined(separator: " "))
     #expect(invocation.path.map(\.name) == c.node.names, "\(given)")
+    // What the parser accepts, the usage line shows (a parent's options too).
+    let usage = Synopsis.forms(c.node.path, names: c.node.names)
+    #expect(usage.contains { $0.contains(c.option.synopsis) }, "\(usage)")
   }
 
   /// Every command, subcommand and option appears in at least one transcript.

@@ -20,10 +20,13 @@ extension ManPage {
   /// - Parameters:
   ///   - spec: The command.
   ///   - prefix: The words before it (its parents' names and leading arguments).
+  ///   - inherited: Its parents' options, which it accepts too.
   /// - Returns: A part titled with its names (a command) or its form (a subcommand).
-  private static func part(_ spec: CommandSpec, prefix: [String]) -> Block {
+  private static func part(
+    _ spec: CommandSpec, prefix: [String], inherited: [OptionSpec] = []
+  ) -> Block {
     let head = prefix + [spec.name] + spec.leading.map(\.synopsis)
-    let forms = Synopsis.forms(of: spec, after: prefix)
+    let forms = Synopsis.forms(of: spec, after: prefix, inheriting: inherited)
     var blocks: [Block] = []
     let title: [String]
     if prefix.isEmpty {
@@ -60,7 +63,7 @@ extension ManPage {
       blocks.append(.paragraph([.text("Examples:")]))
       blocks.append(.lines(spec.examples))
     }
-    blocks += spec.subcommands.map { part($0, prefix: head) }
+    blocks += spec.subcommands.map { part($0, prefix: head, inherited: inherited + spec.options) }
     return .part(title: title, blocks: blocks)
   }
 

@@ -15,17 +15,25 @@ enum Synopsis {
       prefix += spec.leading.map(\.synopsis)
     }
     guard let last = path.last else { return [] }
-    return forms(of: last, named: names.last ?? last.name, after: prefix)
+    return forms(
+      of: last, named: names.last ?? last.name, after: prefix,
+      inheriting: path.dropLast().flatMap(\.options))
   }
 
   /// Every form of one command, each prefixed with the words before it.
-  static func forms(of spec: CommandSpec, named name: String? = nil, after prefix: [String] = [])
-    -> [String]
-  {
+  ///
+  /// - Parameter inherited: The options of the commands above it, which the
+  ///   parser accepts after any of their subcommands (`import cherry-studio
+  ///   <path> --dry-run`).
+  static func forms(
+    of spec: CommandSpec, named name: String? = nil, after prefix: [String] = [],
+    inheriting inherited: [OptionSpec] = []
+  ) -> [String] {
     let head = prefix + [name ?? spec.name] + spec.leading.map(\.synopsis)
+    let accepted = inherited + spec.options
     var lines: [String] = []
     if spec.handler != nil {
-      let options = spec.options.map(\.usage)
+      let options = accepted.map(\.usage)
       let arguments = spec.arguments.map(\.synopsis)
       // Options go where they may be typed: before free text that ends them.
       let words =
@@ -33,7 +41,7 @@ enum Synopsis {
       lines.append(words.joined(separator: " "))
     }
     for sub in spec.subcommands {
-      lines += forms(of: sub, after: head)
+      lines += forms(of: sub, after: head, inheriting: accepted)
     }
     return lines
   }
