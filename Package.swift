@@ -76,7 +76,7 @@ let package = Package(
     ),
     .executableTarget(
       name: "cherry-interop",
-      dependencies: ["CherryInterop"],
+      dependencies: ["CherryInterop", "CherrySystem"],
       swiftSettings: strictSettings
     ),
 

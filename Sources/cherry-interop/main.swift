@@ -1,4 +1,5 @@
 import CherryInterop
+import CherrySystem
 import Glibc
 
 // `cherry-interop`: what `cherry` runs for `import` and `export`, as git runs its
@@ -7,24 +8,19 @@ import Glibc
 // start-up. It is not meant to be run by hand.
 
 if isatty(STDIN_FILENO) != 0 {
-  let text = "cherry-interop is run by cherry for import and export; use: cherry -c 'help import'\n"
-  _ = text.withCString { write(STDERR_FILENO, $0, strlen($0)) }
+  try? SystemCall.writeAll(
+    STDERR_FILENO,
+    "cherry-interop is run by cherry for import and export; use: cherry -c 'help import'\n")
   exit(2)
 }
-var input: [UInt8] = []
-var buffer = [UInt8](repeating: 0, count: 1 << 16)
-while true {
-  let count = buffer.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
-  if count < 0, errno == EINTR { continue }
-  if count <= 0 { break }
-  input.append(contentsOf: buffer[0..<count])
+// The request holds the session, which the store caps at 64 MiB, and a little more.
+guard let input = try? SystemCall.readAll(STDIN_FILENO, limit: 128 << 20) else {
+  try? SystemCall.writeAll(STDERR_FILENO, "cherry-interop: cannot read the request\n")
+  exit(1)
 }
-let output = InteropService.handle(json: input)
-var offset = 0
-while offset < output.count {
-  let written = output[offset...].withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
-  if written < 0, errno == EINTR { continue }
-  if written <= 0 { exit(1) }
-  offset += written
+do {
+  try SystemCall.writeAll(STDOUT_FILENO, InteropService.handle(json: input))
+} catch {
+  exit(1)
 }
 exit(0)

@@ -1,3 +1,4 @@
+import CherrySystem
 import Glibc
 
 /// The files `import` and `export` write themselves: the copy of the session made
@@ -15,17 +16,13 @@ enum InteropFiles {
       if errno == ENOENT { return nil }
       throw ErrorMessage.cannotRead(path, reason: FileText.reason(errno))
     }
-    var bytes: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
-    while true {
-      let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-      if count < 0, errno == EINTR { continue }
-      if count < 0 {
-        close(fd)
-        throw ErrorMessage.cannotRead(path, reason: FileText.reason(errno))
-      }
-      if count == 0 { break }
-      bytes.append(contentsOf: chunk[0..<count])
+    let bytes: [UInt8]
+    do throws(SystemError) {
+      // No limit of its own: the store refused a larger session when it loaded it.
+      bytes = try SystemCall.readAll(fd, limit: .max) ?? []
+    } catch {
+      close(fd)
+      throw ErrorMessage.cannotRead(path, reason: FileText.reason(error.code))
     }
     close(fd)
     let copy = path + ".bak"
@@ -52,16 +49,11 @@ enum InteropFiles {
       throw ShellError(
         "cannot write \(purpose) \(path): \(reason)", fix: ["check the folder and its permissions"])
     }
-    var offset = 0
-    while offset < bytes.count {
-      let written = bytes[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-      if written < 0, errno == EINTR { continue }
-      guard written > 0 else {
-        let reason = FileText.reason(errno)
-        close(fd)
-        throw ShellError("cannot write \(purpose) \(path): \(reason)")
-      }
-      offset += written
+    do throws(SystemError) {
+      try SystemCall.writeAll(fd, bytes)
+    } catch {
+      close(fd)
+      throw ShellError("cannot write \(purpose) \(path): \(FileText.reason(error.code))")
     }
     guard fsync(fd) == 0 || errno == EINVAL, close(fd) == 0 else {
       throw ShellError("cannot write \(purpose) \(path): \(FileText.reason(errno))")

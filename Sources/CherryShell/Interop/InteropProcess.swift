@@ -1,4 +1,5 @@
 import CherryInteropCore
+import CherrySystem
 import FoundationEssentials
 import Glibc
 
@@ -117,16 +118,13 @@ enum InteropProcess {
       close(fd)
       throw ShellError("cannot encode the request for cherry-interop")
     }
-    let bytes = [UInt8](data)
-    var offset = 0
-    while offset < bytes.count {
-      let written = bytes[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-      if written < 0, errno == EINTR { continue }
-      guard written > 0 else {
-        close(fd)
-        throw ShellError("cannot write a temporary file in \(folder): disk full?")
-      }
-      offset += written
+    do throws(SystemError) {
+      try SystemCall.writeAll(fd, [UInt8](data))
+    } catch {
+      close(fd)
+      throw ShellError(
+        "cannot write a temporary file in \(folder): \(FileText.reason(error.code))",
+        fix: ["free some space there, or set TMPDIR to another folder"])
     }
     lseek(fd, 0, SEEK_SET)
     return fd

@@ -22,9 +22,14 @@ enum Synopsis {
 
   /// Every form of one command, each prefixed with the words before it.
   ///
-  /// - Parameter inherited: The options of the commands above it, which the
-  ///   parser accepts after any of their subcommands (`import cherry-studio
-  ///   <path> --dry-run`).
+  /// - Parameters:
+  ///   - spec: The command.
+  ///   - name: The word that named it, when not its own name (an alias).
+  ///   - prefix: The words before it.
+  ///   - inherited: The options of the commands above it, which the parser
+  ///     accepts after any of their subcommands (`import cherry-studio <path>
+  ///     --dry-run`).
+  /// - Returns: Its own form (when it runs), then each subcommand's forms.
   static func forms(
     of spec: CommandSpec, named name: String? = nil, after prefix: [String] = [],
     inheriting inherited: [OptionSpec] = []
