@@ -27,16 +27,17 @@ public enum URLSecrets {
   ///   left out.
   public static func secrets(in url: String) -> [String] {
     var found: [String] = []
-    func add(_ raw: Substring) {
-      for value in [String(raw), PercentDecoding.decode(raw)].compactMap({ $0 })
+    func add(_ range: Range<String.Index>) {
+      let raw = Layout.text(url, range)
+      for value in [raw, PercentDecoding.decode(raw)].compactMap({ $0 })
       where !value.isEmpty && !found.contains(value) {
         found.append(value)
       }
     }
     let layout = Layout(url)
-    if let password = layout.password { add(url[password]) }
-    for item in layout.queryItems where isSecretQueryName(url[item.name]) {
-      add(url[item.value])
+    if let password = layout.password { add(password) }
+    for item in layout.queryItems where isSecretQueryName(Layout.text(url, item.name)) {
+      add(item.value)
     }
     return found
   }
@@ -51,21 +52,26 @@ public enum URLSecrets {
     let layout = Layout(url)
     var cuts: [Range<String.Index>] = []
     if let password = layout.password, !password.isEmpty { cuts.append(password) }
-    for item in layout.queryItems where isSecretQueryName(url[item.name]) && !item.value.isEmpty {
+    for item in layout.queryItems
+    where !item.value.isEmpty && isSecretQueryName(Layout.text(url, item.name)) {
       cuts.append(item.value)
     }
     guard !cuts.isEmpty else { return url }
     var result = ""
     var cursor = url.startIndex
     for cut in cuts.sorted(by: { $0.lowerBound < $1.lowerBound }) where cut.lowerBound >= cursor {
-      result += url[cursor..<cut.lowerBound]
-      result += KeyMask.mask(String(url[cut]))
+      result += Layout.text(url, cursor..<cut.lowerBound)
+      result += KeyMask.mask(Layout.text(url, cut))
       cursor = cut.upperBound
     }
-    return result + url[cursor...]
+    return result + Layout.text(url, cursor..<url.endIndex)
   }
 
   /// Where the password and the query items are in a URL's text, found leniently.
+  ///
+  /// Read from the UTF-8 bytes: every delimiter is ASCII, so one pass finds them all
+  /// (this runs for every URL the shell shows or loads), and a delimiter is found
+  /// even where a combining mark follows it.
   private struct Layout {
     /// The password's range, when the authority has `user:password@`.
     var password: Range<String.Index>?
@@ -73,38 +79,53 @@ public enum URLSecrets {
     var queryItems: [(name: Range<String.Index>, value: Range<String.Index>)] = []
 
     init(_ url: String) {
-      let rest = Self.afterScheme(url)
-      let authorityEnd = rest.firstIndex { "/?#\\".contains($0) } ?? rest.endIndex
-      let authority = rest[..<authorityEnd]
-      if let at = authority.lastIndex(of: "@"),
-        let colon = authority[..<at].firstIndex(of: ":")
+      let utf8 = url.utf8
+      let rest = Self.afterScheme(utf8)
+      let authorityEnd =
+        utf8[rest...].firstIndex {
+          $0 == URLByte.slash || $0 == URLByte.question || $0 == URLByte.hash
+            || $0 == URLByte.backslash
+        }
+        ?? utf8.endIndex
+      let authority = utf8[rest..<authorityEnd]
+      if let at = authority.lastIndex(of: URLByte.at),
+        let colon = authority[..<at].firstIndex(of: URLByte.colon)
       {
-        password = authority.index(after: colon)..<at
+        password = utf8.index(after: colon)..<at
       }
-      guard let question = url[authorityEnd...].firstIndex(of: "?") else { return }
-      let queryEnd = url[question...].firstIndex(of: "#") ?? url.endIndex
-      var start = url.index(after: question)
+      guard let question = utf8[authorityEnd...].firstIndex(of: URLByte.question) else { return }
+      let queryEnd = utf8[question...].firstIndex(of: URLByte.hash) ?? utf8.endIndex
+      var start = utf8.index(after: question)
       while start <= queryEnd {
-        let end = url[start..<queryEnd].firstIndex(of: "&") ?? queryEnd
-        if let equals = url[start..<end].firstIndex(of: "=") {
-          queryItems.append((start..<equals, url.index(after: equals)..<end))
+        let end = utf8[start..<queryEnd].firstIndex(of: URLByte.ampersand) ?? queryEnd
+        if let equals = utf8[start..<end].firstIndex(of: URLByte.equals) {
+          queryItems.append((start..<equals, utf8.index(after: equals)..<end))
         }
         guard end < queryEnd else { break }
-        start = url.index(after: end)
+        start = utf8.index(after: end)
       }
     }
 
-    /// The text after `scheme:` and its slashes (however many, either way), or the
-    /// whole text when it has no scheme (`host:port`, `user:pw@host:port`).
-    private static func afterScheme(_ url: String) -> Substring {
-      guard let colon = url.firstIndex(of: ":") else { return url[...] }
-      let scheme = url[..<colon]
-      let isScheme =
-        scheme.first?.isLetter == true
-        && scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
-      let rest = url[url.index(after: colon)...]
-      guard isScheme, rest.first == "/" || rest.first == "\\" else { return url[...] }
-      return rest.drop { $0 == "/" || $0 == "\\" }
+    /// The text of a range found here, exactly those bytes.
+    static func text(_ url: String, _ range: Range<String.Index>) -> String {
+      String(decoding: url.utf8[range], as: UTF8.self)
     }
+
+    /// Where the text after `scheme:` and its slashes (however many, either way)
+    /// starts, or the start of the text when it has no scheme (`host:port`,
+    /// `user:pw@host:port`).
+    private static func afterScheme(_ utf8: String.UTF8View) -> String.Index {
+      guard let colon = utf8.firstIndex(of: URLByte.colon) else { return utf8.startIndex }
+      var index = utf8.index(after: colon)
+      guard URLByte.isScheme(utf8[..<colon]), index < utf8.endIndex,
+        utf8[index] == URLByte.slash || utf8[index] == URLByte.backslash
+      else { return utf8.startIndex }
+      while index < utf8.endIndex, utf8[index] == URLByte.slash || utf8[index] == URLByte.backslash
+      {
+        index = utf8.index(after: index)
+      }
+      return index
+    }
+
   }
 }

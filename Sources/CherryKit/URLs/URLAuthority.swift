@@ -51,7 +51,7 @@ struct URLAuthority: Equatable, Sendable {
   ///   port is not a number from 1 to 65535.
   init(_ authority: Substring, url: String) throws(Problem) {
     var hostPort = authority
-    let ats = authority.indices.filter { authority[$0] == "@" }
+    let ats = authority.utf8.indices.filter { authority.utf8[$0] == URLByte.at }
     if ats.count > 1 {
       throw Problem(
         what: "\(url) has more than one \"@\" before its host, so which host it names is"
@@ -60,14 +60,14 @@ struct URLAuthority: Equatable, Sendable {
     }
     if let at = ats.first {
       let info = authority[..<at]
-      if let colon = info.firstIndex(of: ":") {
+      if let colon = info.utf8.firstIndex(of: URLByte.colon) {
         user = info[..<colon]
-        password = info[info.index(after: colon)...]
+        password = info[info.utf8.index(after: colon)...]
       } else {
         user = info
         password = nil
       }
-      hostPort = authority[authority.index(after: at)...]
+      hostPort = authority[authority.utf8.index(after: at)...]
     } else {
       user = nil
       password = nil
@@ -97,9 +97,9 @@ struct URLAuthority: Equatable, Sendable {
       }
       isIPv6 = true
     } else {
-      if let colon = hostPort.lastIndex(of: ":") {
+      if let colon = hostPort.utf8.lastIndex(of: URLByte.colon) {
         hostText = hostPort[..<colon]
-        portText = hostPort[hostPort.index(after: colon)...]
+        portText = hostPort[hostPort.utf8.index(after: colon)...]
       } else {
         hostText = hostPort
       }
@@ -119,7 +119,7 @@ struct URLAuthority: Equatable, Sendable {
 
   /// Checks a host name (not an IPv6 literal).
   private static func checkName(_ name: Substring, url: String) throws(Problem) {
-    if name.contains("%") {
+    if name.utf8.contains(UInt8(ascii: "%")) {
       throw Problem(
         what: "the host \"\(name)\" in \(url) is percent-encoded: a browser decodes it,"
           + " cherry would not, so the two would connect to different hosts",

@@ -6,7 +6,9 @@
 /// every URL whose host a browser (the WHATWG URL standard) and cherry would read
 /// differently: a backslash, a second `@`, a percent-encoded, non-ASCII or oddly
 /// written numeric host, an invalid IPv6 literal, or a port outside 1–65535. So the
-/// host and port here are exactly where a request goes (``connectTarget``).
+/// host and port here are exactly where a request goes (``connectTarget``). Like a
+/// browser, it finds the delimiters among code points, not characters (``URLByte``):
+/// a `/` followed by a combining mark still ends the host.
 public struct URLParts: Equatable, Sendable {
   /// `scheme://authority`, as typed.
   var origin: Substring
@@ -44,12 +46,16 @@ public struct URLParts: Equatable, Sendable {
   /// - Throws: ``URLRuleError``.
   init(_ text: Substring) throws(URLRuleError) {
     let shown = URLSecrets.masked(String(text))
-    for character in text where character.isWhitespace || Self.isControl(character) {
-      throw .malformed(
-        character.isWhitespace
-          ? "\(shown) has a space inside it" : "\(shown) holds a control character")
+    // Printable ASCII, the usual URL, holds neither; only other text is looked at
+    // character by character (this runs for every URL the shell loads or shows).
+    if !text.utf8.allSatisfy({ (0x21...0x7E).contains($0) }) {
+      for character in text where character.isWhitespace || Self.isControl(character) {
+        throw .malformed(
+          character.isWhitespace
+            ? "\(shown) has a space inside it" : "\(shown) holds a control character")
+      }
     }
-    if text.contains("\\") {
+    if text.utf8.contains(URLByte.backslash) {
       throw .ambiguousHost(
         what: "\(shown) has a backslash (\\), which a browser reads as \"/\" and cherry"
           + " would not, so the two could connect to different hosts",
@@ -57,16 +63,16 @@ public struct URLParts: Equatable, Sendable {
           + URLSecrets.masked(String(text.replacing("\\", with: "/"))) + "), or %5C for a backslash"
           + " inside the path")
     }
-    exact = text.hasSuffix("#")
-    let body = exact ? text.dropLast() : text
-    if body.contains("#") {
+    exact = text.utf8.last == URLByte.hash
+    let body = exact ? text[..<text.utf8.index(before: text.endIndex)] : text
+    if body.utf8.contains(URLByte.hash) {
       throw .malformed("\(shown): a \"#\" may only end the URL (it means: use it exactly)")
     }
-    guard let schemeEnd = body.firstRange(of: "://") else {
+    guard let schemeEnd = Self.schemeSeparator(in: body) else {
       throw Self.withoutSlashes(body, text: text, shown: shown)
     }
     let typedScheme = body[..<schemeEnd.lowerBound]
-    guard Self.isScheme(typedScheme) else {
+    guard URLByte.isScheme(typedScheme.utf8) else {
       throw .malformed("\(shown) does not start with a scheme such as https://")
     }
     scheme = typedScheme.lowercased()
@@ -74,7 +80,8 @@ public struct URLParts: Equatable, Sendable {
       throw .unsupportedScheme(String(typedScheme))
     }
     let rest = body[schemeEnd.upperBound...]
-    let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" } ?? rest.endIndex
+    let authorityEnd =
+      rest.utf8.firstIndex { $0 == URLByte.slash || $0 == URLByte.question } ?? rest.endIndex
     let authority: URLAuthority
     do {
       authority = try URLAuthority(rest[..<authorityEnd], url: shown)
@@ -88,9 +95,9 @@ public struct URLParts: Equatable, Sendable {
     explicitPort = authority.port
     origin = body[..<authorityEnd]
     let afterAuthority = rest[authorityEnd...]
-    if let mark = afterAuthority.firstIndex(of: "?") {
+    if let mark = afterAuthority.utf8.firstIndex(of: URLByte.question) {
       path = afterAuthority[..<mark]
-      let query = afterAuthority[afterAuthority.index(after: mark)...]
+      let query = afterAuthority[afterAuthority.utf8.index(after: mark)...]
       self.query = query.isEmpty ? nil : query
     } else {
       path = afterAuthority
@@ -132,7 +139,9 @@ public struct URLParts: Equatable, Sendable {
   {
     let noScheme = URLRuleError.malformed(
       "\(shown) has no scheme: write https://\(shown) (or http:// for a local server)")
-    guard let colon = body.firstIndex(of: ":"), isScheme(body[..<colon]) else { return noScheme }
+    guard let colon = body.firstIndex(of: ":"), URLByte.isScheme(body[..<colon].utf8) else {
+      return noScheme
+    }
     let rest = body[body.index(after: colon)...]
     if rest.allSatisfy(\.isNumber) { return noScheme }
     let scheme = body[..<colon].lowercased()
@@ -155,9 +164,18 @@ public struct URLParts: Equatable, Sendable {
     }
   }
 
-  private static func isScheme(_ text: Substring) -> Bool {
-    guard let first = text.first, first.isASCII, first.isLetter else { return false }
-    return text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
+  /// Where the first `://` is.
+  private static func schemeSeparator(in body: Substring) -> Range<Substring.Index>? {
+    let bytes = body.utf8
+    var start = bytes.startIndex
+    while let colon = bytes[start...].firstIndex(of: URLByte.colon) {
+      let after = bytes.index(after: colon)
+      if bytes[after...].starts(with: [URLByte.slash, URLByte.slash]) {
+        return colon..<bytes.index(after, offsetBy: 2)
+      }
+      start = after
+    }
+    return nil
   }
 
   private static func isControl(_ character: Character) -> Bool {
