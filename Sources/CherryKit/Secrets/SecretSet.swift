@@ -104,6 +104,10 @@ public struct SecretSet: Equatable, Sendable {
     guard value.count >= minimumSearchedLength else { return }
     values.insert(PercentDecoding.encode(value))
     // As a JSON string's content, with and without `/` escaped (both are common).
+    // JSON escapes only `"`, `\`, `/` and control bytes: a value without them (most
+    // keys) is its own JSON form, and needs no encoder.
+    guard value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x2F })
+    else { return }
     for formatting in [JSONEncoder.OutputFormatting(), .withoutEscapingSlashes] {
       let encoder = JSONEncoder()
       encoder.outputFormatting = formatting
