@@ -223,11 +223,16 @@ public final class Shell {
 
   /// Registers the secrets of the providers a command changed or added, before
   /// anything more is printed.
+  ///
+  /// Runs after every command, so it compares in place: a provider is usually where it
+  /// was (a command changes one at most), and only one that moved is looked for.
   private func registerChangedSecrets(since before: Session) {
-    guard session.providers != before.providers else { return }
-    let old = Dictionary(before.providers.map { ($0.id, $0) }) { first, _ in first }
-    for provider in session.providers where old[provider.id] != provider {
-      registerSecrets(of: provider)
+    let old = before.providers
+    for (index, provider) in session.providers.enumerated() {
+      let unchanged =
+        index < old.count && old[index].id == provider.id
+        ? old[index] == provider : old.contains(provider)
+      if !unchanged { registerSecrets(of: provider) }
     }
   }
 
