@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
-"""cherry's benchmark (DESIGN §5): start-up against sqlite3, a 10,000-line replay,
+"""cherry's benchmark (DESIGN §5): start-up against sqlite3 for the static and the plain
+release build, and where its time goes phase by phase, a 10,000-line replay,
 manage on 10,000 models, one Tab completion over them, a health check of 50 models x 4 keys
 at 100 ms latency and concurrency 16, and peak memory for each.
 
-Usage: bench.py BIN_DIR [--runs N]
+Usage: bench.py BIN_DIR [--plain PLAIN_BIN_DIR] [--runs N]
 Every child is started by scripts/bench-spawn.c, which times it and reads its peak
 resident memory (ru_maxrss) from wait4, so the numbers are its own, not Python's.
 """
@@ -18,6 +19,9 @@ import time
 import urllib.request
 
 BIN = os.path.abspath(sys.argv[1])
+# A second build, made by plain `swift build -c release` (dynamic Swift runtime).
+PLAIN = (os.path.abspath(sys.argv[sys.argv.index("--plain") + 1]) + "/cherry"
+         if "--plain" in sys.argv else None)
 RUNS = int(sys.argv[sys.argv.index("--runs") + 1]) if "--runs" in sys.argv else 101
 CHERRY = os.path.join(BIN, "cherry")
 DEMO = os.path.join(BIN, "cherry-demo")
@@ -70,26 +74,111 @@ def start_demo(*args):
     return proc, int(line[1])
 
 
+FLOOR_HELLO = 'print("hello")\n'
+FLOOR_JSON = """import FoundationEssentials
+struct Provider: Decodable { var id: String; var name: String; var url: String; var keys: [String] }
+struct Session: Decodable { var providers: [Provider]; var selected: String?; var version: Int }
+let path = CommandLine.arguments[1]
+guard let data = FileManager.default.contents(atPath: path) else { fatalError(path) }
+let session = try! JSONDecoder().decode(Session.self, from: data)
+print(session.providers.count)
+"""
+
+
+def floor_program(name, source):
+    """Compiles a small Swift program with the static runtime, as cherry is built."""
+    path = os.path.join(WORK, name + ".swift")
+    with open(path, "w") as f:
+        f.write(source)
+    binary = os.path.join(WORK, name)
+    subprocess.run(["swiftc", "-O", "-static-stdlib", path, "-o", binary], check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return binary
+
+
+def conformance_records(binary):
+    """How many protocol conformances the binary holds: the Swift runtime scans them
+    all, once for each type and protocol a program asks about the first time."""
+    out = subprocess.run(["readelf", "-SW", binary], capture_output=True, text=True).stdout
+    for line in out.splitlines():
+        fields = line.replace("[ ", "[").split()
+        if len(fields) > 5 and fields[1] == "swift5_protocol_conformances":
+            return int(fields[5], 16) // 4
+    return None
+
+
+def medians(commands, runs):
+    """Runs each command `runs` times, interleaved so that all see the same machine
+    state; returns (median seconds, peak RSS MiB) for each."""
+    times = [[] for _ in commands]
+    peaks = [0.0 for _ in commands]
+    for _ in range(runs):
+        for n, argv in enumerate(commands):
+            t, rss, status = spawn(argv)
+            if status != 0:
+                raise SystemExit(f"{' '.join(argv)} failed with status {status}")
+            times[n].append(t)
+            peaks[n] = max(peaks[n], rss)
+    return [(statistics.median(t), p) for t, p in zip(times, peaks)]
+
+
 def bench_startup():
+    """Start-up to exit of an offline command, for both release builds, against sqlite3,
+    and where the time goes: each phase is the difference between two runs that differ
+    by that phase alone, next to what any static Swift program costs."""
     print("start-up: cherry --no-rc -c providers vs sqlite3 :memory: .quit", flush=True)
     sqlite = shutil.which("sqlite3")
-    session = os.path.join(WORK, "startup.json")
-    spawn([CHERRY, "--no-rc", "--session", session, "-c", "use deepseek"])
-    cherry_times, sqlite_times, cherry_rss, sqlite_rss = [], [], [], []
-    for _ in range(RUNS):  # interleaved, so both see the same machine state
-        t, rss, status = spawn([CHERRY, "--no-rc", "--session", session, "-c", "providers"])
-        if status != 0:
-            raise SystemExit("cherry -c providers failed")
-        cherry_times.append(t)
-        cherry_rss.append(rss)
-        t, rss, _ = spawn([sqlite, ":memory:", ".quit"])
-        sqlite_times.append(t)
-        sqlite_rss.append(rss)
-    c, s = statistics.median(cherry_times), statistics.median(sqlite_times)
-    ratio = c / s
-    row("start-up cherry", ms(c), "-", "-", f"{max(cherry_rss):.1f} MiB")
-    row("start-up sqlite3", ms(s), "-", "-", f"{max(sqlite_rss):.1f} MiB")
-    row("start-up ratio", f"{ratio:.2f}x", "<= 5x", "ok" if ratio <= 5 else "MISSED", "-")
+    full = os.path.join(WORK, "startup.json")  # the catalogue's providers, one selected
+    empty = os.path.join(WORK, "startup-empty.json")  # never created: no session yet
+    spawn([CHERRY, "--no-rc", "--session", full, "-c", "use deepseek"])
+    hello = floor_program("hello", FLOOR_HELLO)
+    decode = floor_program("decode", FLOOR_JSON)
+
+    def cherry(binary, *args):
+        return [binary, "--no-rc", *args]
+
+    commands = {
+        "sqlite3": [sqlite, ":memory:", ".quit"],
+        "static": cherry(CHERRY, "--session", full, "-c", "providers"),
+        "hello": [hello],
+        "decode": [decode, full],
+        "version": [CHERRY, "--version"],
+        "empty": cherry(CHERRY, "--session", empty, "-c", "#"),
+        "loaded": cherry(CHERRY, "--session", full, "-c", "#"),
+    }
+    if PLAIN:
+        commands["plain"] = cherry(PLAIN, "--session", full, "-c", "providers")
+    names = list(commands)
+    result = dict(zip(names, medians([commands[n] for n in names], RUNS)))
+    s = result["sqlite3"][0]
+    row("start-up sqlite3", ms(s), "-", "-", f"{result['sqlite3'][1]:.1f} MiB")
+    for name, label, target in [("static", "static build (scripts/run)", 2.0),
+                                ("plain", "plain swift build -c release", 3.5)]:
+        if name not in result:
+            row(f"start-up {label}", "not measured (no plain build)", f"<= {target}x sqlite3",
+                "-", "-")
+            continue
+        t, rss = result[name]
+        ratio = t / s
+        row(f"start-up {label}", f"{ms(t)}, {ratio:.2f}x sqlite3", f"<= {target}x sqlite3",
+            "ok" if ratio <= target else "MISSED", f"{rss:.1f} MiB")
+    print("where the start-up time goes (static build; each phase is the difference"
+          " between two runs)", flush=True)
+    phases = [
+        ("floor: a static Swift hello", None, "hello"),
+        ("  (beside it: that hello decoding the session file)", "hello", "decode"),
+        ("cherry --version: exec, runtime, argument parsing", "hello", "version"),
+        ("cherry -c '#': + the shell, no session file", "version", "empty"),
+        ("  + loading and checking the session (60 providers)", "empty", "loaded"),
+        ("cherry -c providers: + the command and its output", "loaded", "static"),
+    ]
+    for label, before, after in phases:
+        t = result[after][0] - (result[before][0] if before else 0)
+        row(label, ms(t), "-", "-", f"{result[after][1]:.1f} MiB")
+    records = conformance_records(CHERRY)
+    if records:
+        row("protocol conformances in cherry (scanned on each first use)", f"{records:,}",
+            "-", "-", "-")
 
 
 def bench_replay():

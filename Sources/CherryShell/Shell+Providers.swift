@@ -93,7 +93,7 @@ extension Shell {
   ) -> Report<JSONShapes.ProviderPage> {
     Report(
       JSONShapes.ProviderPage(
-        provider: JSONShapes.page(provider, selected: provider.id == session.selected)),
+        provider: JSONShapes.PageOf(provider: provider, selected: provider.id == session.selected)),
       warnings: warnings, text: text)
   }
 }

@@ -224,15 +224,18 @@ public final class Shell {
   /// Registers the secrets of the providers a command changed or added, before
   /// anything more is printed.
   ///
-  /// Runs after every command, so it compares in place: a provider is usually where it
-  /// was (a command changes one at most), and only one that moved is looked for.
+  /// Runs after every command, so it compares in place, and only what the secrets
+  /// come from: a provider is usually where it was (a command changes one at most),
+  /// and only one that moved is looked for.
   private func registerChangedSecrets(since before: Session) {
     let old = before.providers
-    for (index, provider) in session.providers.enumerated() {
+    let new = session.providers
+    for index in new.indices {
       let unchanged =
-        index < old.count && old[index].id == provider.id
-        ? old[index] == provider : old.contains(provider)
-      if !unchanged { registerSecrets(of: provider) }
+        index < old.count && old[index].id == new[index].id
+        ? SecretSet.sameSources(old[index], new[index])
+        : old.contains { SecretSet.sameSources($0, new[index]) }
+      if !unchanged { registerSecrets(of: new[index]) }
     }
   }
 

@@ -134,6 +134,18 @@ struct CatalogueTests {
     #expect(session.provider("deepseek")?.url == "https://api.deepseek.com")
   }
 
+  /// Loading a session checks no built-in URL left as it came (SessionValidation):
+  /// this test is where they are checked.
+  @Test func everyDefaultURLPassesTheRulesOfURL() {
+    for provider in ProviderCatalogue.freshSession().providers where !provider.url.isEmpty {
+      do throws(URLRuleError) {
+        _ = try EndpointResolver.validate(provider.url, for: provider)
+      } catch {
+        Issue.record("\(provider.id): \(error)")
+      }
+    }
+  }
+
   @Test("each default URL reaches the chat endpoint Cherry Studio reaches", arguments: expectedChat)
   func chatEndpoint(_ id: String, _ chat: String?) throws {
     let entry = try #require(ProviderCatalogue.entry(id))

@@ -45,15 +45,17 @@ enum FamilyRules {
     return isDottedParts(rest.dropFirst(digits.count))
   }
 
+  /// The words that keep a Qwen model from thinking, as UTF-8.
+  private static let qwenNotThinking = [
+    "coder", "asr", "tts", "reranker", "embedding", "instruct", "thinking",
+  ].map { Array($0.utf8) }
+
   /// Qwen models that think (`isQwenReasoningModel` without its `qwq`, `qvq` and
   /// "thinking" parts, which are plain substrings): those with thinking control.
   static func isQwenThinking(_ f: IDFeatures, base: [UInt8]) -> Bool {
     guard f.contains(F.qwen), IDBytes.hasPrefix(base, Array("qwen".utf8)) else { return false }
+    for excluded in qwenNotThinking where IDBytes.contains(base, excluded) { return false }
     let text = String(decoding: base, as: UTF8.self)
-    for excluded in ["coder", "asr", "tts", "reranker", "embedding", "instruct", "thinking"]
-    where text.contains(excluded) {
-      return false
-    }
     let rest = text.dropFirst(4)
     // qwen3.5 … qwen3.9: every model.
     if rest.hasPrefix("3."), let digit = rest.dropFirst(2).first, ("5"..."9").contains(digit) {

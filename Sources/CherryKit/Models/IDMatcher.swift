@@ -32,6 +32,19 @@ enum IDBytes {
     return true
   }
 
+  /// Whether `text`, ASCII letters lower-cased, contains `pattern` (lower case).
+  static func contains(_ text: [UInt8], _ pattern: [UInt8]) -> Bool {
+    guard !pattern.isEmpty, text.count >= pattern.count else { return pattern.isEmpty }
+    var start = 0
+    while start <= text.count - pattern.count {
+      var i = 0
+      while i < pattern.count, lower(text[start + i]) == pattern[i] { i += 1 }
+      if i == pattern.count { return true }
+      start += 1
+    }
+    return false
+  }
+
   /// Whether `text` ends with `suffix`.
   static func hasSuffix(_ text: [UInt8], _ suffix: [UInt8]) -> Bool {
     let offset = text.count - suffix.count

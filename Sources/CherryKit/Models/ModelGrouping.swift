@@ -55,16 +55,20 @@ public enum ModelGrouping {
   ///   - providerID: The provider id.
   /// - Returns: The group name, e.g. `gpt-4o` for `gpt-4o-mini`.
   public static func defaultGroupName(for id: String, providerID: String) -> String {
+    // Cut in the UTF-8 bytes, as the app's JavaScript cuts among code units: every
+    // delimiter is ASCII, and this runs for every model of a 10,000-model list.
     let lower = id.lowercased()
+    let bytes = Array(lower.utf8)
     let special = firstPartProviderIDs.contains(providerID.lowercased())
-    let first: [Character] = special ? ["/", " ", "-", "_", ":"] : ["/", " ", ":"]
-    let second: [Character] = special ? [] : ["-", "_"]
-    for delimiter in first where lower.contains(delimiter) {
-      return String(lower.split(separator: delimiter, omittingEmptySubsequences: false)[0])
+    let first: [UInt8] = Array((special ? "/ -_:" : "/ :").utf8)
+    let second: [UInt8] = special ? [] : Array("-_".utf8)
+    func text(_ part: ArraySlice<UInt8>) -> String { String(decoding: part, as: UTF8.self) }
+    for delimiter in first where bytes.contains(delimiter) {
+      return text(bytes.prefix { $0 != delimiter })
     }
-    for delimiter in second where lower.contains(delimiter) {
-      let parts = lower.split(separator: delimiter, omittingEmptySubsequences: false)
-      return parts.count > 1 ? "\(parts[0])-\(parts[1])" : String(parts[0])
+    for delimiter in second where bytes.contains(delimiter) {
+      let parts = bytes.split(separator: delimiter, maxSplits: 2, omittingEmptySubsequences: false)
+      return text(parts[0]) + "-" + text(parts[1])
     }
     return lower
   }

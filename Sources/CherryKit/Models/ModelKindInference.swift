@@ -76,8 +76,14 @@ public enum ModelKindInference {
   ///   - providerID: The provider id.
   /// - Returns: `true` for a free model.
   public static func isFree(id: String, displayName: String?, providerID: String) -> Bool {
-    providerID == "cherryai" || (id + (displayName ?? "")).lowercased().contains("free")
+    // Searched in the bytes, ASCII lower-cased: no other letter lower-cases to one of
+    // "free", and this runs for every model of a 10,000-model list.
+    providerID == "cherryai"
+      || IDBytes.contains(Array(id.utf8) + Array((displayName ?? "").utf8), freeWord)
   }
+
+  /// The word ``isFree(id:displayName:providerID:)`` looks for.
+  private static let freeWord = Array("free".utf8)
 
   /// `text-`, the embedding rule's anchored prefix.
   private static let textPrefix = Array("text-".utf8)

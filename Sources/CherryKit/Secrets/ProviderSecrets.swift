@@ -27,3 +27,23 @@ extension SecretSet {
     }
   }
 }
+
+extension SecretSet {
+  /// Whether two versions of a provider hold the same values that
+  /// ``init(provider:environment:)`` reads its secrets from: the shell registers a
+  /// provider's secrets again only when one of them changed.
+  ///
+  /// Inlinable because the shell runs it over every provider after every command:
+  /// inlined, it reads these five fields where they lie, instead of copying each
+  /// provider out of its array to pass it.
+  ///
+  /// - Parameters:
+  ///   - old: The provider before a command.
+  ///   - new: The provider after it.
+  /// - Returns: `true` when its secrets are the same.
+  @inlinable
+  public static func sameSources(_ old: Provider, _ new: Provider) -> Bool {
+    old.keys == new.keys && old.headers == new.headers && old.url == new.url
+      && old.modelsURL == new.modelsURL && old.proxy == new.proxy
+  }
+}

@@ -84,9 +84,9 @@ enum SessionValidation {
             + "key set \(index + 1) <key>")
       }
     }
-    if !provider.url.isEmpty {
+    if !provider.url.isEmpty, !hasCatalogueURL(provider) {
       do throws(URLRuleError) {
-        _ = try EndpointResolver.validate(provider.url, style: provider.style)
+        _ = try EndpointResolver.validate(provider.url, for: provider)
       } catch {
         let reason = error.description.split(separator: "\n").first.map(String.init) ?? ""
         warnings.append(
@@ -95,6 +95,16 @@ enum SessionValidation {
       }
     }
     return warnings
+  }
+
+  /// Whether a built-in provider still has the catalogue's own URL and style: that URL
+  /// is checked once, by the catalogue's tests, not again at every start (most of a
+  /// session's providers are left as they came).
+  private static func hasCatalogueURL(_ provider: Provider) -> Bool {
+    guard provider.isBuiltIn, let entry = ProviderCatalogue.entry(provider.id) else {
+      return false
+    }
+    return entry.defaultURL == provider.url && entry.style == provider.style
   }
 
   /// What the key rules of `key <list>` say about a stored key, or `nil` when they
