@@ -194,9 +194,19 @@ enum Completer {
     return first == "'" || first == "\"" ? Character(first) : nil
   }
 
+  /// The bytes ``render(_:quote:)`` escapes outside quotes (and `#` first).
+  private static let escapedBytes = Set(" \t'\"$\\".utf8)
+
   /// A candidate as it must be typed: inside the word's quotes, or with the
   /// characters the tokenizer treats specially escaped.
   private static func render(_ word: String, quote: Character?) -> String {
+    // Most ids hold nothing to escape (a Tab may render 10,000 of them): a word
+    // without any of these bytes is typed as it is.
+    if quote == nil, word.utf8.first != UInt8(ascii: "#"),
+      !word.utf8.contains(where: { escapedBytes.contains($0) })
+    {
+      return word
+    }
     let closing = word.hasSuffix("/") ? "" : String(quote ?? " ").trimmingWhitespace
     switch quote {
     case "\"":
