@@ -95,16 +95,39 @@ struct SecretSetTests {
       HeaderEntry(name: "X-Token", value: "env:TOKEN_VAR"),
     ]
     provider.proxy = "http://p:proxy-password-9@proxy.example:3128"
+    provider.anthropicURL = "https://a:anthropic-password-3@a.example/?key=ak-987654321"
     let secrets = SecretSet(
       provider: provider,
       environment: ["TEAM_KEY": "team-key-from-env-42", "TOKEN_VAR": "token-from-env-77"])
     for value in [
       "sk-literal-key-0123456789", "team-key-from-env-42", "blue", "token-from-env-77",
-      "url-password-1", "qk-123456789", "proxy-password-9",
+      "url-password-1", "qk-123456789", "proxy-password-9", "anthropic-password-3",
+      "ak-987654321",
     ] {
       #expect(secrets.values.contains(value), "\(value)")
     }
     #expect(!secrets.values.contains("agent-007"))
     #expect(!secrets.values.contains("env:TEAM_KEY"))
+  }
+
+  @Test func theSourcesOfSecretsAreEveryFieldTheyAreReadFrom() {
+    let provider = Provider(id: "x", name: "X", style: .openai, url: "https://h.example")
+    #expect(SecretSet.sameSources(provider, provider))
+    var renamed = provider
+    renamed.name = "Renamed"
+    #expect(SecretSet.sameSources(provider, renamed))
+    let changes: [(inout Provider) -> Void] = [
+      { $0.keys = ["sk-new-key-0123456789"] },
+      { $0.headers = [HeaderEntry(name: "X-Token", value: "t0ken-value")] },
+      { $0.url = "https://u:pw-123456789@h.example" },
+      { $0.modelsURL = "https://h.example/models?key=mk-123456789" },
+      { $0.anthropicURL = "https://a:pw-123456789@a.example" },
+      { $0.proxy = "http://p:pw-123456789@proxy.example:3128" },
+    ]
+    for change in changes {
+      var changed = provider
+      change(&changed)
+      #expect(!SecretSet.sameSources(provider, changed))
+    }
   }
 }

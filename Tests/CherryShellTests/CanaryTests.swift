@@ -16,8 +16,9 @@ struct CanaryTests {
     let header: String
     let urlPassword: String
     let proxyPassword: String
+    let anthropicPassword: String
 
-    var all: [String] { keys + [header, urlPassword, proxyPassword] }
+    var all: [String] { keys + [header, urlPassword, proxyPassword, anthropicPassword] }
 
     init() {
       func word(_ length: Int, _ alphabet: String) -> String {
@@ -33,6 +34,7 @@ struct CanaryTests {
       header = "Bearer " + word(20, "abcdefghijklmnopqrstuvwxyz")
       urlPassword = "pw" + word(14, "ABCDEFGHJKLMNPQRSTUVWXYZ23456789")
       proxyPassword = "px" + word(14, "abcdefghijkmnopqrstuvwxyz23456789")
+      anthropicPassword = "ap" + word(14, "abcdefghijkmnopqrstuvwxyz23456789")
     }
   }
 
@@ -43,6 +45,7 @@ struct CanaryTests {
     key add \(c.keys[2])
     header set X-Custom \(c.header)
     proxy http://puser:\(c.proxyPassword)@127.0.0.1:\(deadPort)
+    anthropic-url http://auser:\(c.anthropicPassword)@127.0.0.1:\(deadPort)/anthropic
     show
     proxy off
     set trace on

@@ -2,7 +2,8 @@ extension SecretSet {
   /// The secrets of one provider's settings: its keys (literal, and the value of each
   /// `env:` key that is set), its header values (but for ``HeaderSecrecy`` 's known
   /// non-secret headers; `env:` values read), and the passwords and key-like query
-  /// values of its URLs and proxy (DESIGN §1.1).
+  /// values of its URLs (the API URL, the models URL, the Anthropic URL) and proxy
+  /// (DESIGN §1.1).
   ///
   /// - Parameters:
   ///   - provider: The provider.
@@ -22,7 +23,9 @@ extension SecretSet {
         insert(value)
       }
     }
-    for url in [provider.url, provider.modelsURL, provider.proxy].compactMap({ $0 }) {
+    for url in [provider.url, provider.modelsURL, provider.anthropicURL, provider.proxy]
+      .compactMap({ $0 })
+    {
       for secret in URLSecrets.secrets(in: url) { insert(secret) }
     }
   }
@@ -34,7 +37,7 @@ extension SecretSet {
   /// provider's secrets again only when one of them changed.
   ///
   /// Inlinable because the shell runs it over every provider after every command:
-  /// inlined, it reads these five fields where they lie, instead of copying each
+  /// inlined, it reads these six fields where they lie, instead of copying each
   /// provider out of its array to pass it.
   ///
   /// - Parameters:
@@ -44,6 +47,7 @@ extension SecretSet {
   @inlinable
   public static func sameSources(_ old: Provider, _ new: Provider) -> Bool {
     old.keys == new.keys && old.headers == new.headers && old.url == new.url
-      && old.modelsURL == new.modelsURL && old.proxy == new.proxy
+      && old.modelsURL == new.modelsURL && old.anthropicURL == new.anthropicURL
+      && old.proxy == new.proxy
   }
 }

@@ -119,7 +119,9 @@ enum URLCommands {
           throw ErrorMessage.url(error, command: invocation.words[0])
         }
       }
-      shell.note("anthropic-url " + KeyMask.maskLine(changed.effectiveAnthropicURL ?? value))
+      // Before the command ends its new secrets are not registered yet: the URL's
+      // own password and key-like query values are masked by where they stand.
+      shell.note("anthropic-url " + URLSecrets.masked(changed.effectiveAnthropicURL ?? value))
     }
     return describeAnthropic(shell, try shell.selectedProvider())
   }
