@@ -36,6 +36,28 @@ enum ConsumerBase {
     return try base(of: Provider(id: provider.id, name: provider.name, style: .anthropic, url: url))
   }
 
+  /// The base of a provider whose models an export writes, or `nil`, with a note
+  /// saying why it was left out (its URL gives no base, or it has no models).
+  ///
+  /// - Parameters:
+  ///   - provider: The provider.
+  ///   - notes: The export's notes, which get the reason it was left out.
+  /// - Returns: The base, or `nil`.
+  static func exportableBase(of provider: Provider, notes: inout [String]) -> String? {
+    let base: String
+    do {
+      base = try self.base(of: provider)
+    } catch {
+      notes.append("left out \(error.what)")
+      return nil
+    }
+    guard !provider.models.isEmpty else {
+      notes.append("left out \(provider.id): it has no models (add some with +)")
+      return nil
+    }
+    return base
+  }
+
   /// The base of a provider.
   ///
   /// - Parameter provider: The provider.

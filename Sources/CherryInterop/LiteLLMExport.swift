@@ -23,15 +23,7 @@ enum LiteLLMExport {
     var variables = References()
     var notes: [String] = []
     for provider in providers {
-      let base: String
-      do {
-        base = try ConsumerBase.base(of: provider)
-      } catch {
-        notes.append("left out \(error.what)")
-        continue
-      }
-      guard !provider.models.isEmpty else {
-        notes.append("left out \(provider.id): it has no models (add some with +)")
+      guard let base = ConsumerBase.exportableBase(of: provider, notes: &notes) else {
         continue
       }
       var headers: [String: String] = [:]

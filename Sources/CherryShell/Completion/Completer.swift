@@ -194,8 +194,11 @@ enum Completer {
     return first == "'" || first == "\"" ? Character(first) : nil
   }
 
-  /// The bytes ``render(_:quote:)`` escapes outside quotes (and `#` first).
-  private static let escapedBytes = Set(" \t'\"$\\".utf8)
+  /// What ``render(_:quote:)`` escapes outside quotes (and `#` first): what the
+  /// tokenizer would split or read.
+  private static let escapedOutsideQuotes = " \t'\"$\\"
+  /// The same, as bytes (all ASCII).
+  private static let escapedBytes = Set(escapedOutsideQuotes.utf8)
 
   /// A candidate as it must be typed: inside the word's quotes, or with the
   /// characters the tokenizer treats specially escaped.
@@ -225,7 +228,7 @@ enum Completer {
       // the tokenizer would split or read.
       var escaped = ""
       for character in word {
-        if " \t'\"$\\".contains(character) || (escaped.isEmpty && character == "#") {
+        if escapedOutsideQuotes.contains(character) || (escaped.isEmpty && character == "#") {
           escaped.append("\\")
         }
         escaped.append(character)
