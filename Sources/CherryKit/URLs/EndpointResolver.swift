@@ -32,6 +32,14 @@ public enum EndpointResolver {
   public static func validate(
     _ raw: String, style: APIStyle? = nil, takesNoVersion: Bool = false
   ) throws(URLRuleError) -> String {
+    try checked(raw, style: style, takesNoVersion: takesNoVersion).entered
+  }
+
+  /// ``validate(_:style:takesNoVersion:)``, with the parts it parsed, so that
+  /// resolving does not parse the URL a second time.
+  private static func checked(
+    _ raw: String, style: APIStyle?, takesNoVersion: Bool
+  ) throws(URLRuleError) -> (entered: String, parts: URLParts) {
     let entered = trimmed(raw)
     guard !entered.isEmpty else { throw .empty }
     let parts = try URLParts(entered[...])
@@ -39,7 +47,7 @@ public enum EndpointResolver {
       try refusePastedEndpoint(
         parts, entered: entered, style: style, takesNoVersion: takesNoVersion)
     }
-    return entered
+    return (entered, parts)
   }
 
   /// Checks a URL for a provider's `url`, with its style and version rule.
@@ -87,8 +95,7 @@ public enum EndpointResolver {
     url: String, style: APIStyle, modelsURL: String?, apiVersion: String?, model: String?,
     takesNoVersion: Bool = false
   ) throws(URLRuleError) -> ResolvedEndpoints {
-    let entered = try validate(url, style: style, takesNoVersion: takesNoVersion)
-    let parts = try URLParts(entered[...])
+    let (entered, parts) = try checked(url, style: style, takesNoVersion: takesNoVersion)
     var result =
       parts.exact
       ? exactEndpoints(parts, entered: entered, style: style)
