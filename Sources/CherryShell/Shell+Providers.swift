@@ -93,7 +93,9 @@ extension Shell {
   ) -> Report<JSONShapes.ProviderPage> {
     Report(
       JSONShapes.ProviderPage(
-        provider: JSONShapes.PageOf(provider: provider, selected: provider.id == session.selected)),
+        provider: DeferredShape { [selected = session.selected] in
+          JSONShapes.page(provider, selected: provider.id == selected)
+        }),
       warnings: warnings, text: text)
   }
 }

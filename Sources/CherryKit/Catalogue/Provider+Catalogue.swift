@@ -4,6 +4,14 @@ extension Provider {
     isBuiltIn ? ProviderCatalogue.entry(id) : nil
   }
 
+  /// Whether this built-in provider still has the catalogue's own URL (and style):
+  /// shown as the built-in default, and not checked again when a session loads (the
+  /// catalogue's tests check those URLs).
+  public var hasCatalogueURL: Bool {
+    guard let entry = catalogueEntry else { return false }
+    return entry.defaultURL == url && entry.style == style
+  }
+
   /// Whether no version is ever appended to this provider's URL (DESIGN §1.2:
   /// `perplexity`, `github`, `copilot`, as in the app).
   public var takesNoVersion: Bool { catalogueEntry?.takesNoVersion ?? false }

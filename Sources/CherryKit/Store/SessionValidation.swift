@@ -84,7 +84,8 @@ enum SessionValidation {
             + "key set \(index + 1) <key>")
       }
     }
-    if !provider.url.isEmpty, !hasCatalogueURL(provider) {
+    // The catalogue's own URLs are checked by its tests, not at every start.
+    if !provider.url.isEmpty, !provider.hasCatalogueURL {
       do throws(URLRuleError) {
         _ = try EndpointResolver.validate(provider.url, for: provider)
       } catch {
@@ -95,16 +96,6 @@ enum SessionValidation {
       }
     }
     return warnings
-  }
-
-  /// Whether a built-in provider still has the catalogue's own URL and style: that URL
-  /// is checked once, by the catalogue's tests, not again at every start (most of a
-  /// session's providers are left as they came).
-  private static func hasCatalogueURL(_ provider: Provider) -> Bool {
-    guard provider.isBuiltIn, let entry = ProviderCatalogue.entry(provider.id) else {
-      return false
-    }
-    return entry.defaultURL == provider.url && entry.style == provider.style
   }
 
   /// What the key rules of `key <list>` say about a stored key, or `nil` when they

@@ -36,7 +36,7 @@ enum ModelCommands {
       shell.note("already added: " + change.already.map(\.visible).joined(separator: ", "))
     }
     shell.refreshListing()
-    change.provider = JSONShapes.PageOf(provider: provider, selected: true)
+    change.provider = DeferredShape { JSONShapes.page(provider, selected: true) }
     return Report(change)
   }
 
@@ -70,7 +70,7 @@ enum ModelCommands {
       return provider
     }
     shell.refreshListing()
-    change.provider = JSONShapes.PageOf(provider: updated, selected: true)
+    change.provider = DeferredShape { JSONShapes.page(updated, selected: true) }
     return Report(change)
   }
 

@@ -46,7 +46,9 @@ enum NetworkCommands {
       .compactMap { $0 }.joined(separator: ", ")
     let keyNumber = keyIndex.map { $0 + 1 }
     return Report(
-      JSONShapes.ListingOf(listing: shown, provider: current, key: keyNumber, stale: stale)
+      DeferredShape {
+        JSONShapes.listing(shown, provider: current, key: keyNumber, stale: stale)
+      }
     ) { out in
       ListingText.lines(
         shown, total: full.totalCount, provider: current, key: keyNumber, stale: stale,

@@ -49,7 +49,7 @@ enum URLCommands {
         return ["\(provider.id) has no URL yet; set one with: url <address>"]
       }
       var entered = URLSecrets.masked(provider.url)
-      if provider.isBuiltIn, ProviderCatalogue.entry(provider.id)?.defaultURL == provider.url {
+      if provider.hasCatalogueURL {
         entered += "  (built-in default)"
       }
       var lines = ["url         " + entered] + SettingsPage.endpointLines(provider)

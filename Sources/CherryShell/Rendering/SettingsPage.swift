@@ -34,11 +34,7 @@ enum SettingsPage {
       field("URL", "none — set one with: url <address>")
     } else {
       var value = provider.url
-      if provider.isBuiltIn, let entry = ProviderCatalogue.entry(provider.id),
-        entry.defaultURL == provider.url
-      {
-        value += " (built-in default)"
-      }
+      if provider.hasCatalogueURL { value += " (built-in default)" }
       field("URL", value)
       lines.append(contentsOf: endpointLines(provider).map { pad + $0 })
       lines.append(contentsOf: endpointWarnings(provider).map { pad + "warning: " + $0 })

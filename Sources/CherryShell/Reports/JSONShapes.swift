@@ -118,7 +118,7 @@ enum JSONShapes {
   /// The settings page of one provider, for every command that shows or changes
   /// one.
   struct ProviderPage: Encodable {
-    var provider: PageOf
+    var provider: DeferredShape<Page>
   }
 
   /// `show --json`.
@@ -324,7 +324,7 @@ extension JSONShapes {
   /// `+` and `-`: what changed, and the page after it.
   struct ModelChange: Encodable {
     /// The provider's page after the change.
-    var provider: PageOf?
+    var provider: DeferredShape<Page>?
     /// Models added by this command.
     var added: [String] = []
     /// Models that were there already.
